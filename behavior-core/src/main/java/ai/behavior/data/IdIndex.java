@@ -12,18 +12,22 @@ import java.util.Arrays;
  * }</pre>
  *
  * <p>Indices are assigned in first-seen order by an {@link IdIndex.Builder}. Lookups are open-addressing
- * hash probes with no boxing; the builder can intern ids straight from a parser's char buffer without
- * allocating a string for ids it has already seen.
+ * probes with no boxing. Each slot holds the id's hash beside an offset into one contiguous char pool that
+ * stores the id's length, index and characters together, so a lookup touches two places in memory rather
+ * than walking from a table to a String to its bytes; this is what makes reading large logs fast. The
+ * builder interns ids straight from a parser's char buffer without allocating for ids it has already seen.
  */
 public final class IdIndex {
-    private final String[] ids;
-    private final int[] slots; // slot -> index + 1, 0 = empty
-    private final int[] hashes; // index -> hash of ids[index]
+    private static final int HEADER = 4; // length (2 chars) + index (2 chars)
 
-    private IdIndex(String[] ids, int[] slots, int[] hashes) {
+    private final String[] ids;
+    private final long[] slots; // (hash << 32) | (pool offset + 1); 0 = empty
+    private final char[] pool;
+
+    private IdIndex(String[] ids, long[] slots, char[] pool) {
         this.ids = ids;
         this.slots = slots;
-        this.hashes = hashes;
+        this.pool = pool;
     }
 
     /** Builds an index over the given ids in order; duplicates are an error. */
@@ -56,7 +60,7 @@ public final class IdIndex {
 
     /** The dense index of {@code id}, or -1 if it is not in this index. */
     public int indexOf(String id) {
-        return find(slots, ids, hashes, id, id.length(), hash(id, 0, id.length()));
+        return find(slots, pool, id, hash(id));
     }
 
     /** Whether {@code id} is in this index. */
@@ -83,9 +87,9 @@ public final class IdIndex {
         return "IdIndex[size=" + ids.length + "]";
     }
 
-    static int hash(String s, int from, int to) {
+    static int hash(String s) {
         int h = 0;
-        for (int i = from; i < to; i++) {
+        for (int i = 0, n = s.length(); i < n; i++) {
             h = 31 * h + s.charAt(i);
         }
         return mix(h);
@@ -99,24 +103,48 @@ public final class IdIndex {
         return mix(h);
     }
 
+    /** Murmur3's finaliser: spreads every input bit over the low bits that pick the slot. */
     private static int mix(int h) {
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
         return h;
     }
 
-    private static int find(int[] slots, String[] ids, int[] hashes, String s, int len, int h) {
+    private static int lengthAt(char[] pool, int o) {
+        return pool[o] | (pool[o + 1] << 16);
+    }
+
+    private static int indexAt(char[] pool, int o) {
+        return pool[o + 2] | (pool[o + 3] << 16);
+    }
+
+    private static int find(long[] slots, char[] pool, String s, int h) {
         int mask = slots.length - 1;
+        int len = s.length();
         for (int p = h & mask; ; p = (p + 1) & mask) {
-            int v = slots[p];
+            long v = slots[p];
             if (v == 0) {
                 return -1;
             }
-            if (hashes[v - 1] == h && ids[v - 1].equals(s)) {
-                return v - 1;
+            if ((int) (v >>> 32) == h) {
+                int o = (int) v - 1;
+                if (lengthAt(pool, o) == len && poolEquals(pool, o + HEADER, s)) {
+                    return indexAt(pool, o);
+                }
             }
         }
+    }
+
+    private static boolean poolEquals(char[] pool, int from, String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (pool[from + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -124,15 +152,16 @@ public final class IdIndex {
      */
     public static final class Builder {
         private String[] ids;
-        private int[] hashes;
-        private int[] slots;
+        private long[] slots;
+        private char[] pool;
+        private int poolSize;
         private int size;
 
         Builder(int expected) {
             int cap = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
-            slots = new int[cap];
+            slots = new long[cap];
             ids = new String[Math.max(16, expected)];
-            hashes = new int[ids.length];
+            pool = new char[Math.max(64, expected * 12)];
         }
 
         /** Number of ids so far. */
@@ -150,9 +179,9 @@ public final class IdIndex {
 
         /** The dense index of {@code id}, assigning the next one if it is new. */
         public int intern(String id) {
-            int h = hash(id, 0, id.length());
-            int found = find(slots, ids, hashes, id, id.length(), h);
-            return found >= 0 ? found : add(id, h);
+            int h = hash(id);
+            int found = find(slots, pool, id, h);
+            return found >= 0 ? found : add(id, id.toCharArray(), 0, id.length(), h);
         }
 
         /** The dense index of the id in {@code buf[off, off+len)}, allocating a string only when new. */
@@ -160,63 +189,70 @@ public final class IdIndex {
             int h = hash(buf, off, len);
             int mask = slots.length - 1;
             for (int p = h & mask; ; p = (p + 1) & mask) {
-                int v = slots[p];
+                long v = slots[p];
                 if (v == 0) {
-                    return add(new String(buf, off, len), h);
+                    return add(null, buf, off, len, h);
                 }
-                String cand = ids[v - 1];
-                if (cand.length() == len && hashes[v - 1] == h && equalsChars(cand, buf, off, len)) {
-                    return v - 1;
+                if ((int) (v >>> 32) == h) {
+                    int o = (int) v - 1;
+                    if (lengthAt(pool, o) == len && Arrays.equals(pool, o + HEADER, o + HEADER + len, buf, off,
+                            off + len)) {
+                        return indexAt(pool, o);
+                    }
                 }
             }
         }
 
         /** The dense index of {@code id}, or -1 if not yet interned. */
         public int indexOf(String id) {
-            return find(slots, ids, hashes, id, id.length(), hash(id, 0, id.length()));
+            return find(slots, pool, id, hash(id));
         }
 
         /** Freezes the ids into an immutable index; the builder must not be used afterwards. */
         public IdIndex build() {
-            String[] exact = Arrays.copyOf(ids, size);
-            int[] h = Arrays.copyOf(hashes, size);
-            return new IdIndex(exact, slots, h);
+            return new IdIndex(Arrays.copyOf(ids, size), slots, Arrays.copyOf(pool, poolSize));
         }
 
-        private static boolean equalsChars(String cand, char[] buf, int off, int len) {
-            for (int i = 0; i < len; i++) {
-                if (cand.charAt(i) != buf[off + i]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private int add(String id, int h) {
+        private int add(String id, char[] buf, int off, int len, int h) {
             if (size == ids.length) {
                 ids = Arrays.copyOf(ids, size * 2);
-                hashes = Arrays.copyOf(hashes, size * 2);
             }
-            ids[size] = id;
-            hashes[size] = h;
+            int index = size;
+            ids[index] = id != null ? id : new String(buf, off, len);
+            if (poolSize + HEADER + len > pool.length) {
+                long want = Math.max((long) pool.length * 2, (long) poolSize + HEADER + len);
+                if (want > Integer.MAX_VALUE - 8) {
+                    throw new IllegalStateException("id pool exceeds 2^31 characters");
+                }
+                pool = Arrays.copyOf(pool, (int) want);
+            }
+            int o = poolSize;
+            pool[o] = (char) len;
+            pool[o + 1] = (char) (len >>> 16);
+            pool[o + 2] = (char) index;
+            pool[o + 3] = (char) (index >>> 16);
+            System.arraycopy(buf, off, pool, o + HEADER, len);
+            poolSize += HEADER + len;
             size++;
+            long slot = ((long) h << 32) | ((o + 1) & 0xffffffffL);
             if (size * 2 > slots.length) {
                 rehash(slots.length * 2);
-            } else {
-                insertSlot(slots, h, size);
             }
-            return size - 1;
+            insertSlot(slots, h, slot);
+            return index;
         }
 
         private void rehash(int capacity) {
-            int[] fresh = new int[capacity];
-            for (int i = 0; i < size; i++) {
-                insertSlot(fresh, hashes[i], i + 1);
+            long[] fresh = new long[capacity];
+            for (long v : slots) {
+                if (v != 0) {
+                    insertSlot(fresh, (int) (v >>> 32), v);
+                }
             }
             slots = fresh;
         }
 
-        private static void insertSlot(int[] table, int h, int value) {
+        private static void insertSlot(long[] table, int h, long value) {
             int mask = table.length - 1;
             int p = h & mask;
             while (table[p] != 0) {
