@@ -53,6 +53,11 @@ public final class Interactions {
         return new InteractionsBuilder(IdIndex.builder(), IdIndex.builder());
     }
 
+    /** A builder with room for {@code expectedEvents} events before it must grow (saves copies on big logs). */
+    public static InteractionsBuilder builder(int expectedEvents) {
+        return new InteractionsBuilder(IdIndex.builder(), IdIndex.builder(), expectedEvents);
+    }
+
     /** A builder whose user and item indices start from existing ones (new ids are appended). */
     public static InteractionsBuilder builder(IdIndex users, IdIndex items) {
         return new InteractionsBuilder(users.toBuilder(), items.toBuilder());
@@ -151,6 +156,21 @@ public final class Interactions {
     /** A copy of the value column. */
     public float[] valueColumn() {
         return value.clone();
+    }
+
+    /** A copy of the event-type column as codes ({@link EventType#ordinal()}). */
+    public byte[] typeCodeColumn() {
+        return type.clone();
+    }
+
+    /** A copy of the session column ({@link #NO_SESSION} everywhere when the log has no sessions). */
+    public int[] sessionColumn() {
+        if (session == null) {
+            int[] none = new int[user.length];
+            Arrays.fill(none, NO_SESSION);
+            return none;
+        }
+        return session.clone();
     }
 
     /**

@@ -18,17 +18,30 @@ public final class InteractionsBuilder {
     private final IdIndex.Builder users;
     private final IdIndex.Builder items;
     private IdIndex.Builder sessions;
-    private int[] user = new int[1024];
-    private int[] item = new int[1024];
-    private byte[] type = new byte[1024];
-    private long[] time = new long[1024];
-    private float[] value = new float[1024];
+    private int[] user;
+    private int[] item;
+    private byte[] type;
+    private long[] time;
+    private float[] value;
     private int[] session;
     private int size;
 
     InteractionsBuilder(IdIndex.Builder users, IdIndex.Builder items) {
+        this(users, items, 1024);
+    }
+
+    InteractionsBuilder(IdIndex.Builder users, IdIndex.Builder items, int expectedEvents) {
+        if (expectedEvents < 0) {
+            throw new IllegalArgumentException("expectedEvents must be >= 0, got " + expectedEvents);
+        }
         this.users = users;
         this.items = items;
+        int cap = Math.max(16, expectedEvents);
+        user = new int[cap];
+        item = new int[cap];
+        type = new byte[cap];
+        time = new long[cap];
+        value = new float[cap];
     }
 
     /** The user ids seen so far; readers intern ids here straight from their buffers. */
@@ -104,12 +117,29 @@ public final class InteractionsBuilder {
         return this;
     }
 
-    /** Freezes the events; the builder must not be used afterwards. */
+    /**
+     * Freezes the events; the builder must not be used afterwards. Columns that are exactly full are handed
+     * over without a copy, so a builder pre-sized to the event count never holds the log twice.
+     */
     public Interactions build() {
         return new Interactions(users.build(), items.build(), sessions == null ? null : sessions.build(),
-                Arrays.copyOf(user, size), Arrays.copyOf(item, size), Arrays.copyOf(type, size),
-                Arrays.copyOf(time, size), Arrays.copyOf(value, size),
-                session == null ? null : Arrays.copyOf(session, size));
+                fit(user), fit(item), fit(type), fit(time), fit(value), session == null ? null : fit(session));
+    }
+
+    private int[] fit(int[] a) {
+        return a.length == size ? a : Arrays.copyOf(a, size);
+    }
+
+    private byte[] fit(byte[] a) {
+        return a.length == size ? a : Arrays.copyOf(a, size);
+    }
+
+    private long[] fit(long[] a) {
+        return a.length == size ? a : Arrays.copyOf(a, size);
+    }
+
+    private float[] fit(float[] a) {
+        return a.length == size ? a : Arrays.copyOf(a, size);
     }
 
     private void grow() {

@@ -159,30 +159,64 @@ public final class MetricsReport {
     }
 
     /**
-     * The report as text: title, protocol line, then an aligned table whose lines (header, rule, rows) all
-     * have the same width.
+     * The report as text: title, protocol line, then an aligned table (one row per model, one column per
+     * metric) whose lines (header, rule, rows) all have the same width.
      */
     public String toTable() {
-        List<String> metrics = metrics();
-        List<String> counts = countNames();
         List<String> header = new ArrayList<>();
         header.add("model");
-        header.addAll(metrics);
-        header.addAll(counts);
+        header.addAll(metrics());
+        header.addAll(countNames());
         List<List<String>> cells = new ArrayList<>();
         for (Row r : rows) {
             List<String> line = new ArrayList<>();
             line.add(r.name());
-            for (String m : metrics) {
-                Double v = r.values().get(m);
-                line.add(v == null ? "-" : format(v));
+            for (String m : metrics()) {
+                line.add(cell(r, m));
             }
-            for (String c : counts) {
-                Long v = r.counts().get(c);
-                line.add(v == null ? "-" : Long.toString(v));
+            for (String c : countNames()) {
+                line.add(countCell(r, c));
             }
             cells.add(line);
         }
+        return render(header, cells);
+    }
+
+    /**
+     * The same report with one line per metric and one column per model: the readable layout when there
+     * are many metrics (ranking metrics at several K) and few models.
+     */
+    public String toTransposedTable() {
+        List<String> header = new ArrayList<>();
+        header.add("metric");
+        rows.forEach(r -> header.add(r.name()));
+        List<List<String>> cells = new ArrayList<>();
+        for (String m : metrics()) {
+            List<String> line = new ArrayList<>();
+            line.add(m);
+            rows.forEach(r -> line.add(cell(r, m)));
+            cells.add(line);
+        }
+        for (String c : countNames()) {
+            List<String> line = new ArrayList<>();
+            line.add(c);
+            rows.forEach(r -> line.add(countCell(r, c)));
+            cells.add(line);
+        }
+        return render(header, cells);
+    }
+
+    private String cell(Row r, String metric) {
+        Double v = r.values().get(metric);
+        return v == null ? "-" : format(v);
+    }
+
+    private static String countCell(Row r, String count) {
+        Long v = r.counts().get(count);
+        return v == null ? "-" : Long.toString(v);
+    }
+
+    private String render(List<String> header, List<List<String>> cells) {
         int[] widths = new int[header.size()];
         for (int c = 0; c < widths.length; c++) {
             widths[c] = header.get(c).length();

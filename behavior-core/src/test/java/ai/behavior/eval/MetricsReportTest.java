@@ -69,6 +69,22 @@ class MetricsReportTest {
     }
 
     @Test
+    void transposedTableHasOneLinePerMetricAndOneColumnPerModel() {
+        String table = sample().toTransposedTable();
+        List<String> lines = table.lines().toList();
+        assertEquals(PROTOCOL.describe(), lines.get(1));
+        List<String> body = lines.subList(2, lines.size());
+        assertEquals(2 + 3 + 2, body.size()); // header, rule, 3 metrics, 2 counts
+        int width = body.get(0).length();
+        body.forEach(l -> assertEquals(width, l.length(), "misaligned: '" + l + "'\n" + table));
+        assertTrue(body.get(0).startsWith("metric ") && body.get(0).endsWith("implicit ALS (factors=64)"));
+        String ndcg = body.stream().filter(l -> l.startsWith("ndcg@10")).findFirst().orElseThrow();
+        assertTrue(ndcg.contains("0.1235") && ndcg.endsWith("0.2500"), ndcg);
+        String auc = body.stream().filter(l -> l.startsWith("auc")).findFirst().orElseThrow();
+        assertTrue(auc.contains("| ") && auc.contains("-") && auc.endsWith("0.9877"), auc);
+    }
+
+    @Test
     void decimalsAreConfigurable() {
         MetricsReport r = MetricsReport.builder("t", PROTOCOL).row("m", Map.of("x", 0.5)).decimals(2).build();
         assertTrue(r.toTable().contains("0.50"));
