@@ -12,21 +12,22 @@ import java.util.Arrays;
  * }</pre>
  *
  * <p>Indices are assigned in first-seen order by an {@link IdIndex.Builder}. Lookups are open-addressing
- * probes with no boxing. Each slot holds the id's hash beside an offset into one contiguous char pool that
- * stores the id's length, index and characters together, so a lookup touches two places in memory rather
- * than walking from a table to a String to its bytes; this is what makes reading large logs fast. The
- * builder interns ids straight from a parser's char buffer without allocating for ids it has already seen.
+ * probes with no boxing, laid out for memory latency, which is what bounds reading a large log: each slot is
+ * two adjacent longs (hash and index; key), and an id of up to 7 Latin-1 characters (numeric ids, short
+ * codes) is packed into the key itself, so looking it up touches one cache line. Longer ids keep their
+ * characters in one contiguous pool (two touches). The builder interns ids straight from a parser's char
+ * buffer without allocating for ids it has already seen.
  */
 public final class IdIndex {
-    private static final int HEADER = 4; // length (2 chars) + index (2 chars)
+    private static final int MAX_PACKED = 7;
 
     private final String[] ids;
-    private final long[] slots; // (hash << 32) | (pool offset + 1); 0 = empty
-    private final char[] pool;
+    private final long[] table; // slot p: [2p] = (hash << 32) | (index + 1), 0 = empty; [2p+1] = key
+    private final char[] pool;  // long ids: length (2 chars) then the characters
 
-    private IdIndex(String[] ids, long[] slots, char[] pool) {
+    private IdIndex(String[] ids, long[] table, char[] pool) {
         this.ids = ids;
-        this.slots = slots;
+        this.table = table;
         this.pool = pool;
     }
 
@@ -60,7 +61,8 @@ public final class IdIndex {
 
     /** The dense index of {@code id}, or -1 if it is not in this index. */
     public int indexOf(String id) {
-        return find(slots, pool, id, hash(id));
+        char[] chars = id.toCharArray();
+        return find(table, pool, chars, 0, chars.length);
     }
 
     /** Whether {@code id} is in this index. */
@@ -87,25 +89,37 @@ public final class IdIndex {
         return "IdIndex[size=" + ids.length + "]";
     }
 
-    static int hash(String s) {
-        int h = 0;
-        for (int i = 0, n = s.length(); i < n; i++) {
-            h = 31 * h + s.charAt(i);
+    /** The packed key of a short Latin-1 id (length in the top byte), or -1 if it must live in the pool. */
+    static long pack(char[] b, int off, int len) {
+        if (len > MAX_PACKED) {
+            return -1;
         }
-        return mix(h);
+        long k = (long) len << 56;
+        for (int i = 0; i < len; i++) {
+            char c = b[off + i];
+            if (c > 0xFF) {
+                return -1;
+            }
+            k |= (long) c << (8 * i);
+        }
+        return k;
     }
 
-    static int hash(char[] buf, int off, int len) {
+    static int hashPacked(long k) { // Murmur3's 64-bit finaliser, folded
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9fe1a85ec53L;
+        k ^= k >>> 33;
+        return (int) k;
+    }
+
+    static int hashChars(char[] buf, int off, int len) {
         int h = 0;
         for (int i = off, end = off + len; i < end; i++) {
             h = 31 * h + buf[i];
         }
-        return mix(h);
-    }
-
-    /** Murmur3's finaliser: spreads every input bit over the low bits that pick the slot. */
-    private static int mix(int h) {
-        h ^= h >>> 16;
+        h ^= h >>> 16; // Murmur3's 32-bit finaliser
         h *= 0x85ebca6b;
         h ^= h >>> 13;
         h *= 0xc2b2ae35;
@@ -113,38 +127,31 @@ public final class IdIndex {
         return h;
     }
 
-    private static int lengthAt(char[] pool, int o) {
-        return pool[o] | (pool[o + 1] << 16);
-    }
-
-    private static int indexAt(char[] pool, int o) {
-        return pool[o + 2] | (pool[o + 3] << 16);
-    }
-
-    private static int find(long[] slots, char[] pool, String s, int h) {
-        int mask = slots.length - 1;
-        int len = s.length();
+    /** Index of the id in {@code buf[off, off+len)}, or -1. */
+    private static int find(long[] table, char[] pool, char[] buf, int off, int len) {
+        long packed = pack(buf, off, len);
+        int h = packed >= 0 ? hashPacked(packed) : hashChars(buf, off, len);
+        int mask = (table.length >>> 1) - 1;
         for (int p = h & mask; ; p = (p + 1) & mask) {
-            long v = slots[p];
-            if (v == 0) {
+            long meta = table[2 * p];
+            if (meta == 0) {
                 return -1;
             }
-            if ((int) (v >>> 32) == h) {
-                int o = (int) v - 1;
-                if (lengthAt(pool, o) == len && poolEquals(pool, o + HEADER, s)) {
-                    return indexAt(pool, o);
-                }
+            if ((int) (meta >>> 32) == h && keyEquals(table[2 * p + 1], packed, pool, buf, off, len)) {
+                return (int) meta - 1;
             }
         }
     }
 
-    private static boolean poolEquals(char[] pool, int from, String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            if (pool[from + i] != s.charAt(i)) {
-                return false;
-            }
+    private static boolean keyEquals(long key, long packed, char[] pool, char[] buf, int off, int len) {
+        if (packed >= 0) {
+            return key == packed;
         }
-        return true;
+        if (key >= 0) {
+            return false; // a packed key never equals an id that cannot be packed
+        }
+        int o = (int) (-key - 1);
+        return (pool[o] | (pool[o + 1] << 16)) == len && Arrays.equals(pool, o + 2, o + 2 + len, buf, off, off + len);
     }
 
     /**
@@ -152,16 +159,15 @@ public final class IdIndex {
      */
     public static final class Builder {
         private String[] ids;
-        private long[] slots;
-        private char[] pool;
+        private long[] table;
+        private char[] pool = new char[64];
         private int poolSize;
         private int size;
 
         Builder(int expected) {
             int cap = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
-            slots = new long[cap];
+            table = new long[2 * cap];
             ids = new String[Math.max(16, expected)];
-            pool = new char[Math.max(64, expected * 12)];
         }
 
         /** Number of ids so far. */
@@ -179,86 +185,90 @@ public final class IdIndex {
 
         /** The dense index of {@code id}, assigning the next one if it is new. */
         public int intern(String id) {
-            int h = hash(id);
-            int found = find(slots, pool, id, h);
-            return found >= 0 ? found : add(id, id.toCharArray(), 0, id.length(), h);
+            char[] chars = id.toCharArray();
+            return intern(chars, 0, chars.length, id);
         }
 
         /** The dense index of the id in {@code buf[off, off+len)}, allocating a string only when new. */
         public int intern(char[] buf, int off, int len) {
-            int h = hash(buf, off, len);
-            int mask = slots.length - 1;
-            for (int p = h & mask; ; p = (p + 1) & mask) {
-                long v = slots[p];
-                if (v == 0) {
-                    return add(null, buf, off, len, h);
-                }
-                if ((int) (v >>> 32) == h) {
-                    int o = (int) v - 1;
-                    if (lengthAt(pool, o) == len && Arrays.equals(pool, o + HEADER, o + HEADER + len, buf, off,
-                            off + len)) {
-                        return indexAt(pool, o);
-                    }
-                }
-            }
+            return intern(buf, off, len, null);
         }
 
         /** The dense index of {@code id}, or -1 if not yet interned. */
         public int indexOf(String id) {
-            return find(slots, pool, id, hash(id));
+            char[] chars = id.toCharArray();
+            return find(table, pool, chars, 0, chars.length);
         }
 
         /** Freezes the ids into an immutable index; the builder must not be used afterwards. */
         public IdIndex build() {
-            return new IdIndex(Arrays.copyOf(ids, size), slots, Arrays.copyOf(pool, poolSize));
+            return new IdIndex(Arrays.copyOf(ids, size), table, Arrays.copyOf(pool, poolSize));
         }
 
-        private int add(String id, char[] buf, int off, int len, int h) {
+        private int intern(char[] buf, int off, int len, String known) {
+            long packed = pack(buf, off, len);
+            int h = packed >= 0 ? hashPacked(packed) : hashChars(buf, off, len);
+            int mask = (table.length >>> 1) - 1;
+            int p = h & mask;
+            for (; ; p = (p + 1) & mask) {
+                long meta = table[2 * p];
+                if (meta == 0) {
+                    break;
+                }
+                if ((int) (meta >>> 32) == h && keyEquals(table[2 * p + 1], packed, pool, buf, off, len)) {
+                    return (int) meta - 1;
+                }
+            }
+            return add(buf, off, len, known, packed, h, p);
+        }
+
+        private int add(char[] buf, int off, int len, String known, long packed, int h, int freeSlot) {
             if (size == ids.length) {
                 ids = Arrays.copyOf(ids, size * 2);
             }
-            int index = size;
-            ids[index] = id != null ? id : new String(buf, off, len);
-            if (poolSize + HEADER + len > pool.length) {
-                long want = Math.max((long) pool.length * 2, (long) poolSize + HEADER + len);
+            int index = size++;
+            ids[index] = known != null ? known : new String(buf, off, len);
+            long key = packed >= 0 ? packed : -1L - appendToPool(buf, off, len);
+            table[2 * freeSlot] = ((long) h << 32) | (index + 1L);
+            table[2 * freeSlot + 1] = key;
+            if (size * 2 > table.length >>> 1) {
+                rehash();
+            }
+            return index;
+        }
+
+        private int appendToPool(char[] buf, int off, int len) {
+            if (poolSize + 2 + len > pool.length) {
+                long want = Math.max((long) pool.length * 2, (long) poolSize + 2 + len);
                 if (want > Integer.MAX_VALUE - 8) {
-                    throw new IllegalStateException("id pool exceeds 2^31 characters");
+                    throw new IllegalStateException("ids longer than 7 characters exceed 2^31 pooled characters");
                 }
                 pool = Arrays.copyOf(pool, (int) want);
             }
             int o = poolSize;
             pool[o] = (char) len;
             pool[o + 1] = (char) (len >>> 16);
-            pool[o + 2] = (char) index;
-            pool[o + 3] = (char) (index >>> 16);
-            System.arraycopy(buf, off, pool, o + HEADER, len);
-            poolSize += HEADER + len;
-            size++;
-            long slot = ((long) h << 32) | ((o + 1) & 0xffffffffL);
-            if (size * 2 > slots.length) {
-                rehash(slots.length * 2);
-            }
-            insertSlot(slots, h, slot);
-            return index;
+            System.arraycopy(buf, off, pool, o + 2, len);
+            poolSize += 2 + len;
+            return o;
         }
 
-        private void rehash(int capacity) {
-            long[] fresh = new long[capacity];
-            for (long v : slots) {
-                if (v != 0) {
-                    insertSlot(fresh, (int) (v >>> 32), v);
+        private void rehash() {
+            long[] old = table;
+            long[] fresh = new long[old.length * 2];
+            int mask = (fresh.length >>> 1) - 1;
+            for (int q = 0; q < old.length; q += 2) {
+                long meta = old[q];
+                if (meta != 0) {
+                    int p = (int) (meta >>> 32) & mask;
+                    while (fresh[2 * p] != 0) {
+                        p = (p + 1) & mask;
+                    }
+                    fresh[2 * p] = meta;
+                    fresh[2 * p + 1] = old[q + 1];
                 }
             }
-            slots = fresh;
-        }
-
-        private static void insertSlot(long[] table, int h, long value) {
-            int mask = table.length - 1;
-            int p = h & mask;
-            while (table[p] != 0) {
-                p = (p + 1) & mask;
-            }
-            table[p] = value;
+            table = fresh;
         }
     }
 }

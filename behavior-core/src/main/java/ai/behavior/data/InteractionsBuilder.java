@@ -72,6 +72,7 @@ public final class InteractionsBuilder {
     /** Adds an event by external ids. */
     public InteractionsBuilder add(String userId, String itemId, EventType eventType, long epochMillis,
                                    float eventValue) {
+        requireFinite(eventValue); // before interning, so a rejected event leaves no phantom ids
         return add(users.intern(userId), items.intern(itemId), eventType.ordinal(), epochMillis, eventValue,
                 Interactions.NO_SESSION);
     }
@@ -79,6 +80,7 @@ public final class InteractionsBuilder {
     /** Adds an event by external ids with a session id. */
     public InteractionsBuilder add(String userId, String itemId, EventType eventType, long epochMillis,
                                    float eventValue, String sessionId) {
+        requireFinite(eventValue);
         int s = sessions().intern(sessionId);
         return add(users.intern(userId), items.intern(itemId), eventType.ordinal(), epochMillis, eventValue, s);
     }
@@ -91,9 +93,7 @@ public final class InteractionsBuilder {
      */
     public InteractionsBuilder add(int userIndex, int itemIndex, int typeCode, long epochMillis, float eventValue,
                                    int sessionIndex) {
-        if (!Float.isFinite(eventValue)) {
-            throw new IllegalArgumentException("event value must be finite, got " + eventValue);
-        }
+        requireFinite(eventValue);
         if (userIndex < 0 || userIndex >= users.size() || itemIndex < 0 || itemIndex >= items.size()) {
             throw new IllegalArgumentException("user/item index not interned: " + userIndex + "/" + itemIndex);
         }
@@ -140,6 +140,12 @@ public final class InteractionsBuilder {
 
     private float[] fit(float[] a) {
         return a.length == size ? a : Arrays.copyOf(a, size);
+    }
+
+    private static void requireFinite(float v) {
+        if (!Float.isFinite(v)) {
+            throw new IllegalArgumentException("event value must be finite, got " + v);
+        }
     }
 
     private void grow() {

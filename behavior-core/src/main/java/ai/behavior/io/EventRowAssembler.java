@@ -31,7 +31,7 @@ final class EventRowAssembler {
     private final InteractionSchema schema;
     private final String source;
     private final ProblemTracker problems;
-    private final InteractionsBuilder out = Interactions.builder();
+    private final InteractionsBuilder out;
     private final char[][] typeNames;
     private final int[] typeCodes;
     private final boolean hasSession;
@@ -55,6 +55,12 @@ final class EventRowAssembler {
     private long rowsRead;
 
     EventRowAssembler(InteractionSchema schema, String source, ReadOptions options) {
+        this(schema, source, options, 1024);
+    }
+
+    /** With room for {@code expectedRows} events before the columns must grow. */
+    EventRowAssembler(InteractionSchema schema, String source, ReadOptions options, int expectedRows) {
+        this.out = Interactions.builder(expectedRows);
         this.schema = schema;
         this.source = source;
         this.problems = new ProblemTracker(options);

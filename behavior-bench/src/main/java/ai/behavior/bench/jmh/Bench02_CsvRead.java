@@ -1,5 +1,6 @@
 package ai.behavior.bench.jmh;
 
+import ai.behavior.bench.peers.NaiveCsvLoader;
 import ai.behavior.io.CsvInteractionReader;
 import ai.behavior.io.InteractionsCsvWriter;
 import ai.behavior.io.ReadResult;
@@ -59,21 +60,33 @@ public class Bench02_CsvRead {
         public long bytes;
     }
 
+    /** Writes the file once per fork. */
     @Setup(Level.Trial)
     public void writeFile() throws IOException {
         file = PlainCsvFixture.write(Files.createTempFile("bench-events", ".csv"), rows, 42);
         fileBytes = Files.size(file);
     }
 
+    /** Removes the file. */
     @TearDown(Level.Trial)
     public void deleteFile() throws IOException {
         Files.deleteIfExists(file);
     }
 
+    /** The SDK's reader: typed, validated columns with a report of every row. */
     @Benchmark
     public ReadResult read(Throughput counters) throws IOException {
         ReadResult r = CsvInteractionReader.read(file, InteractionsCsvWriter.schema(false));
         counters.rows += r.report().rowsRead();
+        counters.bytes += fileBytes;
+        return r;
+    }
+
+    /** Peer: Apache Commons CSV with HashMap interning and JDK parsers, into the same columns. */
+    @Benchmark
+    public NaiveCsvLoader.Loaded peerCommonsCsv(Throughput counters) throws IOException {
+        NaiveCsvLoader.Loaded r = NaiveCsvLoader.load(file);
+        counters.rows += r.rows();
         counters.bytes += fileBytes;
         return r;
     }
