@@ -75,6 +75,14 @@ public final class IdIndex {
         return ids.clone();
     }
 
+    /**
+     * Whether {@code other} holds the same ids at the same indices (the same object, or one loaded back from
+     * a saved model), so data indexed by one lines up with the other.
+     */
+    public boolean sameIdsAs(IdIndex other) {
+        return this == other || Arrays.equals(ids, other.ids);
+    }
+
     /** A builder that starts with this index's ids (same indices) and may add more. */
     public Builder toBuilder() {
         Builder b = new Builder(Math.max(16, ids.length));

@@ -93,4 +93,13 @@ class IdIndexTest {
         assertEquals(1, b.size());
         assertThrows(IndexOutOfBoundsException.class, () -> b.id(1));
     }
+
+    @Test
+    void sameIdsAsComparesContentAndOrder() {
+        IdIndex a = IdIndex.of("x", "y");
+        assertTrue(a.sameIdsAs(a));
+        assertTrue(a.sameIdsAs(IdIndex.of("x", "y")));
+        assertFalse(a.sameIdsAs(IdIndex.of("y", "x")));
+        assertFalse(a.sameIdsAs(IdIndex.of("x")));
+    }
 }

@@ -10,6 +10,11 @@ import ai.behavior.metric.F1Threshold;
 import ai.behavior.metric.LogLoss;
 import ai.behavior.metric.RankingAccumulator;
 import ai.behavior.metric.RocAuc;
+import ai.behavior.recsys.Popularity;
+import ai.behavior.recsys.RecommendOptions;
+import ai.behavior.recsys.Recommender;
+import ai.behavior.recsys.UserItemMatrix;
+import ai.behavior.recsys.Weighting;
 import ai.behavior.split.Ratios;
 import ai.behavior.split.SplitResult;
 import ai.behavior.split.TemporalCutSplit;
@@ -164,32 +169,19 @@ public final class QuickStart implements Callable<Integer> {
     private MetricsReport recommendation(Interactions log, SplitResult split) {
         Interactions train = split.train();
         Interactions test = split.test();
-        double[] popularity = new double[log.numItems()];
-        for (int r = 0; r < train.size(); r++) { // purchases weigh most, then carts, then views
-            popularity[train.item(r)] += switch (train.type(r)) {
-                case PURCHASE -> 5;
-                case CART -> 2;
-                case VIEW -> 1;
-                default -> 0;
-            };
-        }
+        // purchases weigh most, then carts, then views
+        Popularity popularity = Popularity.fit(train, Popularity.Options.defaults().withWeighting(
+                Weighting.byType(Map.of(EventType.PURCHASE, 5f, EventType.CART, 2f, EventType.VIEW, 1f))));
+        Recommender recommender = new Recommender(popularity, UserItemMatrix.of(train, Weighting.counts()),
+                popularity);
         int[] ks = {5, 10, 20};
         RankingAccumulator acc = new RankingAccumulator(log.numItems(), ks);
-        var seenByUser = train.byUser();
         var testByUser = test.byUser();
-        int[] top = null;
-        BitSet seen = new BitSet(log.numItems());
         for (int u = 0; u < log.numUsers(); u++) {
             int[] bought = purchasedItems(test, testByUser, u);
-            if (bought.length == 0) {
-                continue;
+            if (bought.length > 0) {
+                acc.add(recommender.recommend(u, 20, RecommendOptions.defaults()), bought);
             }
-            seen.clear();
-            for (int p = seenByUser.start(u); p < seenByUser.end(u); p++) {
-                seen.set(train.item(seenByUser.row(p)));
-            }
-            top = TopK.select(popularity, 20, i -> !seen.get(i));
-            acc.add(top, bought);
         }
         EvaluationProtocol protocol = EvaluationProtocol.fullRanking(split.describe(), ks)
                 .withOrdering(Ordering.TEMPORAL).withDataset("synthetic shop, test-period purchases").withSeed(seed);

@@ -1,31 +1,39 @@
-package ai.behavior.examples;
+package ai.behavior.recsys;
 
-import java.util.function.IntPredicate;
+import java.util.BitSet;
 
 /**
- * The {@code k} highest-scoring items among the allowed ones, best first, with a bounded min-heap (never a
- * sort of the whole catalogue). Ties go to the lower item index, so results are reproducible.
+ * The {@code k} highest scores among the allowed items, best first, with a bounded heap: O(n log k), never a
+ * sort of the catalogue. Ties go to the lower item index, so results are reproducible.
  *
  * <pre>{@code
- * int[] top10 = TopK.select(scores, 10, item -> !seen.get(item));
+ * int[] top = TopKSelector.select(scores, 10, seenItems);   // seen items excluded
  * }</pre>
  */
-final class TopK {
-    private TopK() {
+public final class TopKSelector {
+    private TopKSelector() {
     }
 
-    /** Indices of the {@code k} best {@code scores} whose index passes {@code allowed}, best first. */
-    static int[] select(double[] scores, int k, IntPredicate allowed) {
-        int[] heap = new int[k];
+    /**
+     * The best {@code k} items by {@code scores} that are not in {@code excluded} (may be null); fewer when
+     * fewer are allowed. NaN scores are never selected.
+     */
+    public static int[] select(float[] scores, int k, BitSet excluded) {
+        if (k <= 0) {
+            throw new IllegalArgumentException("k must be > 0, got " + k);
+        }
+        int[] heap = new int[Math.min(k, scores.length)];
+        int cap = heap.length;
         int size = 0;
         for (int i = 0; i < scores.length; i++) {
-            if (!allowed.test(i)) {
+            float s = scores[i];
+            if (s != s || (excluded != null && excluded.get(i))) {
                 continue;
             }
-            if (size < k) {
+            if (size < cap) {
                 heap[size] = i;
                 siftUp(heap, size++, scores);
-            } else if (better(i, heap[0], scores)) {
+            } else if (cap > 0 && better(i, heap[0], scores)) {
                 heap[0] = i;
                 siftDown(heap, size, scores);
             }
@@ -39,15 +47,15 @@ final class TopK {
         return out;
     }
 
-    private static boolean better(int a, int b, double[] s) {
+    private static boolean better(int a, int b, float[] s) {
         return s[a] > s[b] || (s[a] == s[b] && a < b);
     }
 
-    private static void siftUp(int[] h, int i, double[] s) {
+    private static void siftUp(int[] h, int i, float[] s) {
         while (i > 0) {
             int parent = (i - 1) >>> 1;
             if (!better(h[parent], h[i], s)) {
-                break;
+                return;
             }
             int t = h[parent];
             h[parent] = h[i];
@@ -56,7 +64,7 @@ final class TopK {
         }
     }
 
-    private static void siftDown(int[] h, int size, double[] s) {
+    private static void siftDown(int[] h, int size, float[] s) {
         int i = 0;
         while (true) {
             int l = 2 * i + 1;

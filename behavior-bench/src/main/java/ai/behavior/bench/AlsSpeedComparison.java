@@ -1,0 +1,292 @@
+package ai.behavior.bench;
+
+import ai.behavior.bench.peers.HeldOutQuality;
+import ai.behavior.bench.peers.Ml1mShapedRatings;
+import ai.behavior.bench.peers.SparkAls;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Times ALS on an ML-1M-shaped synthetic matrix (6,040 × 3,706, 1,000,209 ratings 1..5, fixed seed):
+ * Apache Spark MLlib in {@code local[N]} now, our explicit and implicit ALS beside it once they exist.
+ * For every setting (explicit / implicit × rank) it reports the cold fit (the first ALS fit in this JVM,
+ * only for the first setting run), the median of warm fits (after a few uncounted warm-up fits: Spark's
+ * JIT keeps improving over the first three or four fits), the marginal seconds per iteration, and the
+ * quality of a fit on an 80 % split (RMSE for explicit, Recall@10 for implicit, with popularity beside it).
+ * Beside every fit it prints the process CPU seconds: with {@code local[2]} an uncontended fit uses close to
+ * 2 CPU seconds per second; a much lower ratio means the machine was busy and the wall time is inflated.
+ *
+ * <pre>
+ * java [SparkAls.JAVA17_JVM_FLAGS] -Xmx4g \
+ *   -cp behavior-bench/target/benchmarks.jar:$(cat behavior-bench/target/spark-peer.classpath) \
+ *   ai.behavior.bench.AlsSpeedComparison --modes explicit --ranks 10 --iterations 10 --threads 2 --warm 3
+ * </pre>
+ * (the full flag list is in {@link SparkAls}). Run one setting per JVM to get a cold figure for each.
+ *
+ * <p>Options: {@code --modes explicit,implicit} {@code --ranks 10,64} {@code --iterations 10}
+ * {@code --threads 2} {@code --discard 2} {@code --warm 3} {@code --seed 42} {@code --no-per-iteration}
+ * {@code --no-quality}.
+ * The machine's load average is printed beside every fit: on a shared machine, repeat noisy runs.
+ */
+public final class AlsSpeedComparison {
+    private static final double TEST_FRACTION = 0.2;
+    private static final int RECALL_K = 10;
+
+    /** The parsed command line. */
+    record Settings(List<Boolean> implicitModes, List<Integer> ranks, int iterations, int threads, int discard,
+                    int warm, long seed, boolean perIteration, boolean quality) {
+        static Settings parse(String[] args) {
+            List<Boolean> modes = List.of(false, true);
+            List<Integer> ranks = List.of(10, 64);
+            int iterations = 10;
+            int threads = 2;
+            int discard = 2;
+            int warm = 3;
+            long seed = 42;
+            boolean perIteration = true;
+            boolean quality = true;
+            for (int k = 0; k < args.length; k++) {
+                switch (args[k]) {
+                    case "--modes" -> modes = Arrays.stream(args[++k].split(",")).map(m -> switch (m.trim()) {
+                        case "explicit" -> false;
+                        case "implicit" -> true;
+                        default -> throw new IllegalArgumentException("mode must be explicit or implicit: " + m);
+                    }).toList();
+                    case "--ranks" -> ranks = Arrays.stream(args[++k].split(",")).map(r -> Integer.parseInt(r.trim()))
+                            .toList();
+                    case "--iterations" -> iterations = Integer.parseInt(args[++k]);
+                    case "--threads" -> threads = Integer.parseInt(args[++k]);
+                    case "--discard" -> discard = Integer.parseInt(args[++k]);
+                    case "--warm" -> warm = Integer.parseInt(args[++k]);
+                    case "--seed" -> seed = Long.parseLong(args[++k]);
+                    case "--no-per-iteration" -> perIteration = false;
+                    case "--no-quality" -> quality = false;
+                    default -> throw new IllegalArgumentException("unknown option " + args[k]
+                            + " (known: --modes --ranks --iterations --threads --discard --warm --seed"
+                            + " --no-per-iteration --no-quality)");
+                }
+            }
+            if (iterations < 2 && perIteration) {
+                perIteration = false;
+            }
+            return new Settings(modes, ranks, iterations, threads, discard, warm, seed, perIteration, quality);
+        }
+    }
+
+    /** Something that fits a model with a given number of iterations and returns the wall-clock seconds. */
+    @FunctionalInterface
+    interface TimedFit {
+        double fitSeconds(int iterations);
+    }
+
+    /**
+     * One fit: wall-clock seconds and the CPU seconds this JVM used meanwhile (all threads, GC and JIT).
+     *
+     * @param wall wall-clock seconds
+     * @param cpu  process CPU seconds (NaN where the JVM does not report it)
+     */
+    record Measured(double wall, double cpu) {
+    }
+
+    /**
+     * Timings of one implementation at one setting.
+     *
+     * @param cold         the first fit in this JVM, null when an earlier fit warmed the JVM
+     * @param warm         each counted warm fit (after the discarded warm-up fits)
+     * @param oneIteration each warm one-iteration fit (empty when not measured)
+     * @param iterations   iterations of the full fits
+     */
+    record Timings(Measured cold, Measured[] warm, Measured[] oneIteration, int iterations) {
+        double warmMedian() {
+            return median(warm, Measured::wall);
+        }
+
+        double warmCpuMedian() {
+            return median(warm, Measured::cpu);
+        }
+
+        /** (median full fit − median one-iteration fit) / (iterations − 1): the cost of one more sweep. */
+        double secondsPerIteration() {
+            return oneIteration.length == 0 ? Double.NaN
+                    : (warmMedian() - median(oneIteration, Measured::wall)) / (iterations - 1);
+        }
+    }
+
+    private AlsSpeedComparison() {
+    }
+
+    /** Runs the comparison; see the class comment for options. */
+    public static void main(String[] args) {
+        Settings s = Settings.parse(args);
+        System.out.printf("java %s, %d cores, load %s%n", Runtime.version(), Runtime.getRuntime().availableProcessors(),
+                load());
+        long t0 = System.nanoTime();
+        Ml1mShapedRatings data = Ml1mShapedRatings.generate(s.seed());
+        Ml1mShapedRatings.Split split = data.split(TEST_FRACTION, s.seed() + 1);
+        System.out.printf("data (%.1f s to make, seed %d): %s%n", (System.nanoTime() - t0) / 1e9, s.seed(),
+                data.describe());
+
+        List<String> summary = new ArrayList<>();
+        boolean jvmWarm = false;
+        try (SparkAls spark = SparkAls.start(s.threads())) {
+            System.out.printf("spark %s local[%d] started in %.1f s; %s%n", spark.sparkVersion(), s.threads(),
+                    spark.startSeconds(), SparkAls.blasReport());
+            try (SparkAls.Ratings full = spark.load(data.user(), data.item(), data.rating(), data.users(),
+                    data.items())) {
+                System.out.printf("ratings DataFrame built and cached in %.1f s (not part of any fit)%n",
+                        full.buildSeconds());
+                for (boolean implicit : s.implicitModes()) {
+                    for (int rank : s.ranks()) {
+                        SparkAls.Options options = implicit ? SparkAls.Options.implicit(rank, s.iterations())
+                                : SparkAls.Options.explicit(rank, s.iterations());
+                        String name = "spark " + options.describe();
+                        Timings t = measure(name, iters -> spark.fit(full, options.withMaxIter(iters)).seconds(),
+                                s, !jvmWarm);
+                        jvmWarm = true;
+                        summary.add(summaryLine(name, t));
+
+                        // ---- OUR ALS GOES HERE -----------------------------------------------------------
+                        // When ai.behavior.recsys.mf (explicit) and ai.behavior.recsys.als (implicit) exist and
+                        // behavior-bench depends on behavior-recsys: fit ours on exactly data.user() / item() /
+                        // rating(), same rank, iterations and threads, through measure(...) like Spark above.
+                        // Convert the options first: Spark's regParam is multiplied by each user's / item's
+                        // rating count (ALS-WR), and its implicit confidence is 1 + alpha * r. To get a cold
+                        // figure for ours too, run it in its own JVM (cold = first fit in the JVM).
+                        // Nothing of ours is measured until then.
+                        // -----------------------------------------------------------------------------------
+                    }
+                }
+            }
+            if (s.quality()) {
+                summary.addAll(quality(spark, split, s));
+            }
+        }
+        System.out.println();
+        System.out.println("summary (seconds, wall clock; warm = median of " + s.warm() + " fits after " + s.discard()
+                + " uncounted warm-up fits; warm cpu = median process CPU seconds, x = cpu / wall):");
+        summary.forEach(System.out::println);
+        System.out.println("load at end: " + load());
+    }
+
+    /**
+     * Cold (when {@code cold}), discarded warm-up, counted warm and one-iteration fits of one implementation
+     * at one setting.
+     */
+    static Timings measure(String name, TimedFit fit, Settings s, boolean cold) {
+        Measured coldFit = cold ? timed(name, "cold (first fit in this JVM)", fit, s.iterations()) : null;
+        for (int k = 0; k < s.discard(); k++) {
+            timed(name, "warm-up " + (k + 1) + " (not counted)", fit, s.iterations());
+        }
+        Measured[] warm = new Measured[s.warm()];
+        for (int k = 0; k < warm.length; k++) {
+            warm[k] = timed(name, "warm " + (k + 1), fit, s.iterations());
+        }
+        Measured[] one = new Measured[s.perIteration() ? s.warm() : 0];
+        for (int k = 0; k < one.length; k++) {
+            one[k] = timed(name, "warm 1-iteration " + (k + 1), fit, 1);
+        }
+        return new Timings(coldFit, warm, one, s.iterations());
+    }
+
+    /**
+     * One fit, printed with the load average and the CPU seconds this JVM used meanwhile: on {@code local[N]}
+     * a CPU / wall ratio well under N means the fit waited for cores (another process, or Spark's own
+     * scheduling), so its wall time is pessimistic.
+     */
+    private static Measured timed(String name, String what, TimedFit fit, int iterations) {
+        System.gc();
+        String before = load();
+        long cpu0 = processCpuNanos();
+        double seconds = fit.fitSeconds(iterations);
+        double cpu = cpu0 < 0 ? Double.NaN : (processCpuNanos() - cpu0) / 1e9;
+        System.out.printf(Locale.ROOT, "%-70s %-32s %7.2f s  cpu %6.2f s (x%.2f)  load before %s, after %s%n",
+                name + " iters=" + iterations, what, seconds, cpu, cpu / seconds, before, load());
+        return new Measured(seconds, cpu);
+    }
+
+    /** CPU time of this JVM (all threads, GC and JIT included), or -1 where the JVM does not say. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    private static String summaryLine(String name, Timings t) {
+        return String.format(Locale.ROOT, "%-64s cold %6s  warm %6.2f [%s]  warm cpu %6.2f (x%.2f)  per-iteration %s",
+                name, t.cold() == null ? "-" : String.format(Locale.ROOT, "%.2f", t.cold().wall()), t.warmMedian(),
+                join(t.warm()), t.warmCpuMedian(), t.warmCpuMedian() / t.warmMedian(),
+                Double.isNaN(t.secondsPerIteration()) ? "-"
+                        : String.format(Locale.ROOT, "%.3f", t.secondsPerIteration()));
+    }
+
+    /** Fits each setting on the 80 % split (warm JVM) and scores it on the 20 %. */
+    private static List<String> quality(SparkAls spark, Ml1mShapedRatings.Split split, Settings s) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "quality protocol: random %.0f/%.0f split of rows (seed %d); RMSE over"
+                        + " test rows whose user and item have factors, raw predictions; Recall@%d over all items"
+                        + " not in the user's train rows, every test row relevant, mean over users with test rows",
+                100 * (1 - TEST_FRACTION), 100 * TEST_FRACTION, s.seed() + 1, RECALL_K));
+        double popularity = HeldOutQuality.recallAtK(HeldOutQuality.popularity(split.train()), split.train(),
+                split.test(), RECALL_K);
+        lines.add(String.format(Locale.ROOT, "popularity                                                       "
+                + "Recall@%d %.4f", RECALL_K, popularity));
+        try (SparkAls.Ratings train = spark.load(split.train().user(), split.train().item(), split.train().rating(),
+                split.train().users(), split.train().items())) {
+            for (boolean implicit : s.implicitModes()) {
+                for (int rank : s.ranks()) {
+                    SparkAls.Options options = implicit ? SparkAls.Options.implicit(rank, s.iterations())
+                            : SparkAls.Options.explicit(rank, s.iterations());
+                    String before = load();
+                    SparkAls.Fit fit = spark.fit(train, options);
+                    String metric;
+                    if (implicit) {
+                        metric = String.format(Locale.ROOT, "Recall@%d %.4f", RECALL_K, HeldOutQuality.recallAtK(
+                                fit.factors()::scoreAll, split.train(), split.test(), RECALL_K));
+                    } else {
+                        HeldOutQuality.Rmse e = HeldOutQuality.rmse(fit.factors(), split.test());
+                        metric = String.format(Locale.ROOT, "RMSE %.4f (%d rows scored, %d without factors)",
+                                e.rmse(), e.scored(), e.skipped());
+                    }
+                    lines.add(String.format(Locale.ROOT, "%-64s %s   (fit on 80%%: %.2f s, load %s)",
+                            "spark " + options.describe(), metric, fit.seconds(), before));
+                    // OUR ALS GOES HERE too: same split, same HeldOutQuality calls, once it exists.
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static double median(Measured[] v, java.util.function.ToDoubleFunction<Measured> field) {
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        double[] c = Arrays.stream(v).mapToDouble(field).sorted().toArray();
+        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
+    }
+
+    private static String join(Measured[] v) {
+        StringBuilder b = new StringBuilder();
+        for (Measured x : v) {
+            b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", x.wall()));
+        }
+        return b.toString();
+    }
+
+    /** The 1, 5 and 15 minute load averages from /proc/loadavg ("?" where unavailable). */
+    static String load() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+}
