@@ -1,8 +1,15 @@
 package ai.behavior.bench;
 
+import ai.behavior.bench.jmh.Ml1mShapedMatrix;
 import ai.behavior.bench.peers.HeldOutQuality;
-import ai.behavior.bench.peers.Ml1mShapedRatings;
+import ai.behavior.bench.peers.RatingColumns;
 import ai.behavior.bench.peers.SparkAls;
+import ai.behavior.data.Interactions;
+import ai.behavior.recsys.UserItemMatrix;
+import ai.behavior.recsys.Weighting;
+import ai.behavior.recsys.als.ImplicitAls;
+import ai.behavior.recsys.mf.AlsOptions;
+import ai.behavior.recsys.mf.BiasedMf;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -14,8 +21,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Times ALS on an ML-1M-shaped synthetic matrix (6,040 × 3,706, 1,000,209 ratings 1..5, fixed seed):
- * Apache Spark MLlib in {@code local[N]} now, our explicit and implicit ALS beside it once they exist.
+ * Times ALS on the ML-1M-shaped synthetic matrix of the benchmarks ({@link Ml1mShapedMatrix}: 6,040 × 3,706,
+ * 1,000,209 ratings 1..5, fixed seed): Apache Spark MLlib in {@code local[N]} and our explicit and implicit
+ * ALS on the same ratings in the same JVM.
  * For every setting (explicit / implicit × rank) it reports the cold fit (the first ALS fit in this JVM,
  * only for the first setting run), the median of warm fits (after a few uncounted warm-up fits: Spark's
  * JIT keeps improving over the first three or four fits), the marginal seconds per iteration, and the
@@ -32,7 +40,8 @@ import java.util.Locale;
  *
  * <p>Options: {@code --modes explicit,implicit} {@code --ranks 10,64} {@code --iterations 10}
  * {@code --threads 2} {@code --discard 2} {@code --warm 3} {@code --seed 42} {@code --no-per-iteration}
- * {@code --no-quality}.
+ * {@code --no-quality} {@code --impl spark,behavior} (which implementations to time; the first one timed in
+ * the JVM gets the cold figure, so time each alone for both cold figures).
  * The machine's load average is printed beside every fit: on a shared machine, repeat noisy runs.
  */
 public final class AlsSpeedComparison {
@@ -41,7 +50,7 @@ public final class AlsSpeedComparison {
 
     /** The parsed command line. */
     record Settings(List<Boolean> implicitModes, List<Integer> ranks, int iterations, int threads, int discard,
-                    int warm, long seed, boolean perIteration, boolean quality) {
+                    int warm, long seed, boolean perIteration, boolean quality, boolean spark, boolean behavior) {
         static Settings parse(String[] args) {
             List<Boolean> modes = List.of(false, true);
             List<Integer> ranks = List.of(10, 64);
@@ -52,6 +61,7 @@ public final class AlsSpeedComparison {
             long seed = 42;
             boolean perIteration = true;
             boolean quality = true;
+            List<String> impl = List.of("spark", "behavior");
             for (int k = 0; k < args.length; k++) {
                 switch (args[k]) {
                     case "--modes" -> modes = Arrays.stream(args[++k].split(",")).map(m -> switch (m.trim()) {
@@ -68,15 +78,22 @@ public final class AlsSpeedComparison {
                     case "--seed" -> seed = Long.parseLong(args[++k]);
                     case "--no-per-iteration" -> perIteration = false;
                     case "--no-quality" -> quality = false;
+                    case "--impl" -> impl = Arrays.stream(args[++k].split(",")).map(String::trim).toList();
                     default -> throw new IllegalArgumentException("unknown option " + args[k]
                             + " (known: --modes --ranks --iterations --threads --discard --warm --seed"
-                            + " --no-per-iteration --no-quality)");
+                            + " --no-per-iteration --no-quality --impl)");
                 }
             }
             if (iterations < 2 && perIteration) {
                 perIteration = false;
             }
-            return new Settings(modes, ranks, iterations, threads, discard, warm, seed, perIteration, quality);
+            for (String i : impl) {
+                if (!i.equals("spark") && !i.equals("behavior")) {
+                    throw new IllegalArgumentException("--impl takes spark, behavior or both: " + i);
+                }
+            }
+            return new Settings(modes, ranks, iterations, threads, discard, warm, seed, perIteration,
+                    quality && impl.contains("spark"), impl.contains("spark"), impl.contains("behavior"));
         }
     }
 
@@ -125,13 +142,16 @@ public final class AlsSpeedComparison {
     /** Runs the comparison; see the class comment for options. */
     public static void main(String[] args) {
         Settings s = Settings.parse(args);
+        SparkAls.requireJava17Flags();
         System.out.printf("java %s, %d cores, load %s%n", Runtime.version(), Runtime.getRuntime().availableProcessors(),
                 load());
         long t0 = System.nanoTime();
-        Ml1mShapedRatings data = Ml1mShapedRatings.generate(s.seed());
-        Ml1mShapedRatings.Split split = data.split(TEST_FRACTION, s.seed() + 1);
-        System.out.printf("data (%.1f s to make, seed %d): %s%n", (System.nanoTime() - t0) / 1e9, s.seed(),
-                data.describe());
+        // the benchmarks' shared ML-1M-shaped generator: our JMH benchmarks train on the same matrix
+        Interactions log = Ml1mShapedMatrix.generate(s.seed());
+        RatingColumns data = RatingColumns.of(log);
+        RatingColumns.Split split = data.split(TEST_FRACTION, s.seed() + 1);
+        System.out.printf("data (Ml1mShapedMatrix, %.1f s to make, seed %d): %s%n", (System.nanoTime() - t0) / 1e9,
+                s.seed(), data.describe());
 
         List<String> summary = new ArrayList<>();
         boolean jvmWarm = false;
@@ -147,20 +167,32 @@ public final class AlsSpeedComparison {
                         SparkAls.Options options = implicit ? SparkAls.Options.implicit(rank, s.iterations())
                                 : SparkAls.Options.explicit(rank, s.iterations());
                         String name = "spark " + options.describe();
-                        Timings t = measure(name, iters -> spark.fit(full, options.withMaxIter(iters)).seconds(),
-                                s, !jvmWarm);
-                        jvmWarm = true;
-                        summary.add(summaryLine(name, t));
+                        Timings t = null;
+                        if (s.spark()) {
+                            t = measure(name, iters -> spark.fit(full, options.withMaxIter(iters)).seconds(), s,
+                                    !jvmWarm);
+                            jvmWarm = true;
+                            summary.add(summaryLine(name, t));
+                        }
 
-                        // ---- OUR ALS GOES HERE -----------------------------------------------------------
-                        // When ai.behavior.recsys.mf (explicit) and ai.behavior.recsys.als (implicit) exist and
-                        // behavior-bench depends on behavior-recsys: fit ours on exactly data.user() / item() /
-                        // rating(), same rank, iterations and threads, through measure(...) like Spark above.
-                        // Convert the options first: Spark's regParam is multiplied by each user's / item's
-                        // rating count (ALS-WR), and its implicit confidence is 1 + alpha * r. To get a cold
-                        // figure for ours too, run it in its own JVM (cold = first fit in the JVM).
-                        // Nothing of ours is measured until then.
-                        // -----------------------------------------------------------------------------------
+                        // Ours, on exactly the same ratings, rank, iterations and threads, in this JVM (its cold
+                        // figure is a first-fit-in-JVM figure only with --impl behavior: else Spark warmed the JIT).
+                        // Implicit: ImplicitAls with alpha as Spark's (confidence 1 + alpha * r); our lambda is
+                        // plain, not ALS-WR-scaled, which does not change the work per iteration. Explicit:
+                        // BiasedMf.fitAls with ALS-WR on, as Spark's regParam.
+                        String ours = "behavior " + (implicit ? "implicit-als" : "biased-mf als-wr") + " rank=" + rank
+                                + " threads=" + s.threads();
+                        if (s.behavior()) {
+                            Timings o = measure(ours,
+                                    iters -> oursFitSeconds(log, implicit, rank, iters, s.threads()), s, !jvmWarm);
+                            jvmWarm = true;
+                            summary.add(summaryLine(ours, o));
+                            if (t != null) {
+                                summary.add(String.format(Locale.ROOT, "ratio spark / behavior (warm full fit, %s,"
+                                        + " rank %d): %.1fx", implicit ? "implicit" : "explicit", rank,
+                                        t.warmMedian() / o.warmMedian()));
+                            }
+                        }
                     }
                 }
             }
@@ -173,6 +205,20 @@ public final class AlsSpeedComparison {
                 + " uncounted warm-up fits; warm cpu = median process CPU seconds, x = cpu / wall):");
         summary.forEach(System.out::println);
         System.out.println("load at end: " + load());
+    }
+
+    /** Seconds of one fit of ours (the matrix is built outside the timing, as Spark's cached DataFrame is). */
+    private static double oursFitSeconds(Interactions log, boolean implicit, int rank, int iterations, int threads) {
+        if (implicit) {
+            UserItemMatrix m = UserItemMatrix.of(log, Weighting.ratings());
+            long t0 = System.nanoTime();
+            ImplicitAls.fit(m, ImplicitAls.Options.defaults().withFactors(rank).withIterations(iterations)
+                    .withAlpha(1.0).withThreads(threads));
+            return (System.nanoTime() - t0) / 1e9;
+        }
+        long t0 = System.nanoTime();
+        BiasedMf.fitAls(log, AlsOptions.defaults().withFactors(rank).withEpochs(iterations).withRegularization(0.1));
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     /**
@@ -228,7 +274,7 @@ public final class AlsSpeedComparison {
     }
 
     /** Fits each setting on the 80 % split (warm JVM) and scores it on the 20 %. */
-    private static List<String> quality(SparkAls spark, Ml1mShapedRatings.Split split, Settings s) {
+    private static List<String> quality(SparkAls spark, RatingColumns.Split split, Settings s) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "quality protocol: random %.0f/%.0f split of rows (seed %d); RMSE over"
                         + " test rows whose user and item have factors, raw predictions; Recall@%d over all items"

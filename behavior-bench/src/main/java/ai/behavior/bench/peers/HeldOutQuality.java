@@ -40,7 +40,7 @@ public final class HeldOutQuality {
     }
 
     /** RMSE of {@code factors} on the {@code test} ratings. */
-    public static Rmse rmse(LatentFactors factors, Ml1mShapedRatings test) {
+    public static Rmse rmse(LatentFactors factors, RatingColumns test) {
         double[] truth = new double[test.size()];
         double[] predicted = new double[test.size()];
         int n = 0;
@@ -58,7 +58,7 @@ public final class HeldOutQuality {
     }
 
     /** Mean Recall@{@code k} over users with held-out items, ranking all items the user has not rated in train. */
-    public static double recallAtK(UserScorer scorer, Ml1mShapedRatings train, Ml1mShapedRatings test, int k) {
+    public static double recallAtK(UserScorer scorer, RatingColumns train, RatingColumns test, int k) {
         int[][] seen = byUser(train);
         int[][] truth = byUser(test);
         float[] scores = new float[train.items()];
@@ -79,7 +79,7 @@ public final class HeldOutQuality {
     }
 
     /** The popularity baseline's scorer: the number of training ratings of each item, the same for every user. */
-    public static UserScorer popularity(Ml1mShapedRatings train) {
+    public static UserScorer popularity(RatingColumns train) {
         float[] counts = new float[train.items()];
         for (int item : train.item()) {
             counts[item]++;
@@ -88,7 +88,7 @@ public final class HeldOutQuality {
     }
 
     /** Items of each user, in row order. */
-    private static int[][] byUser(Ml1mShapedRatings r) {
+    private static int[][] byUser(RatingColumns r) {
         int[] count = new int[r.users()];
         for (int u : r.user()) {
             count[u]++;

@@ -318,7 +318,13 @@ public final class SparkAls implements AutoCloseable {
         spark.stop();
     }
 
-    private static void requireJava17Flags() {
+    /**
+     * Fails fast, naming the missing flags, when this JVM was started without the {@code --add-opens} flags
+     * Spark needs on Java 17 (checks the essential ones of {@link #JAVA17_JVM_FLAGS}).
+     *
+     * @throws IllegalStateException when a flag is missing
+     */
+    public static void requireJava17Flags() {
         Module unnamed = SparkAls.class.getModule();
         List<String> missing = new ArrayList<>();
         String[][] needed = {{"java.base", "java.lang"}, {"java.base", "java.nio"}, {"java.base", "sun.nio.ch"},
