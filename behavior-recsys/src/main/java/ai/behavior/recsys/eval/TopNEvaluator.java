@@ -49,8 +49,8 @@ import java.util.concurrent.Executors;
  *       fallback for users the model does not know.</li>
  *   <li>{@link CandidateMode.SampledUniform}{@code (n)} and {@link CandidateMode.SampledByPopularity}{@code (n)}:
  *       RecBole's {@code uniN} / {@code popN} convention, "each positive item is paired with N sampled
- *       negative items" (RecBole's evaluation settings,
- *       {@code https://recbole.io/docs/user_guide/train_eval_intro.html}), so {@code n} is <em>per held-out
+ *       negative items" (RecBole user guide, "Training &amp; Evaluation Introduction"), so {@code n} is
+ *       <em>per held-out
  *       item</em>: a user with {@code t} relevant items is ranked over those {@code t} items plus
  *       {@code n * t} distinct negatives, drawn from the items the user never interacted with in train or
  *       test (test events that fail the truth filter included). By popularity, an item's weight is its
