@@ -249,8 +249,8 @@ public final class SparkAls implements AutoCloseable {
                 .add("rating", DataTypes.FloatType, false);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Set<Integer> before = new HashSet<>(jsc.getPersistentRDDs().keySet());
-        // slices of at most 50k rows keep each task under ~1 MB while the rows travel to the executors once
-        int slices = Math.max(2 * threads, (user.length + 49_999) / 50_000);
+        // slices of at most 20k rows keep each task under ~1 MB while the rows travel to the executors once
+        int slices = Math.max(2 * threads, (user.length + 19_999) / 20_000);
         JavaRDD<Row> rdd = jsc.parallelize(rows, slices);
         Dataset<Row> frame = spark.createDataFrame(rdd, schema).localCheckpoint(true).coalesce(2 * threads);
         long n = frame.count();
