@@ -163,6 +163,20 @@ public final class ModelReader {
         }
     }
 
+    /** A JSON document saved with {@link ModelWriter#json}. */
+    public JsonElement json(String name) throws IOException {
+        try (DataInputStream in = open(name)) {
+            return JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (JsonParseException e) {
+            throw new ModelFileException(dir + ": file '" + name + "' is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    /** Whether the manifest lists a file called {@code name}. */
+    public boolean hasFile(String name) {
+        return files.contains(name);
+    }
+
     /** An id index saved with {@link ModelWriter#ids}. */
     public IdIndex ids(String name) throws IOException {
         try {

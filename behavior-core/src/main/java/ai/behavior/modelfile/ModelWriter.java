@@ -132,6 +132,14 @@ public final class ModelWriter {
         return strings(name, index.ids());
     }
 
+    /** A JSON document (UTF-8), for structured settings that are not the model's own options. */
+    public ModelWriter json(String name, JsonElement value) throws IOException {
+        try (DataOutputStream out = open(name)) {
+            out.write(GSON.toJson(value).getBytes(StandardCharsets.UTF_8));
+        }
+        return this;
+    }
+
     /** Writes the manifest and moves the folder into place, replacing an older model there. */
     public void commit() throws IOException {
         if (committed) {

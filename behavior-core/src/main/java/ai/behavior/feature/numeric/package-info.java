@@ -1,0 +1,2 @@
+/** Numeric transforms: scaling, imputation, clipping, bucketing. */
+package ai.behavior.feature.numeric;

@@ -1,0 +1,2 @@
+/** Dense reducers: PCA and feature selection. */
+package ai.behavior.feature.select;

@@ -1,0 +1,2 @@
+/** Sequence encoding for recurrent and attention models. */
+package ai.behavior.feature.sequence;

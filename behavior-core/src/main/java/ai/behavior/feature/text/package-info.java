@@ -1,0 +1,2 @@
+/** Text features: tokenising and hashed TF-IDF. */
+package ai.behavior.feature.text;

@@ -1,0 +1,2 @@
+/** Time features: calendar fields, cyclic encodings, recency. */
+package ai.behavior.feature.time;
