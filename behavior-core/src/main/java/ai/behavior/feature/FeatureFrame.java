@@ -184,6 +184,67 @@ public final class FeatureFrame {
         return b.build();
     }
 
+    /**
+     * This frame's rows with {@code other}'s columns added, matched on row keys: a key that {@code other}
+     * lacks gets missing values (NaN, -1, {@link #MISSING_TIME}, null, an empty sequence), which the
+     * transforms then impute or reject by their declared policy. Both frames need keys; column names must
+     * not clash.
+     */
+    public FeatureFrame leftJoin(FeatureFrame other) {
+        if (keys == null || other.keys == null) {
+            throw new IllegalArgumentException("a join needs row keys on both frames");
+        }
+        int[] match = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            match[r] = other.keys.indexOf(keys.id(r));
+        }
+        Builder b = builder(rows).keys(keys);
+        columns.values().forEach(b::put);
+        for (Column c : other.columns.values()) {
+            if (columns.containsKey(c.name)) {
+                throw new IllegalArgumentException("both frames have a column '" + c.name + "'");
+            }
+            switch (c.type()) {
+                case NUMERIC -> {
+                    double[] v = new double[rows];
+                    for (int r = 0; r < rows; r++) {
+                        v[r] = match[r] < 0 ? Double.NaN : c.numbers[match[r]];
+                    }
+                    b.numeric(c.name, v);
+                }
+                case CATEGORICAL -> {
+                    int[] v = new int[rows];
+                    for (int r = 0; r < rows; r++) {
+                        v[r] = match[r] < 0 ? -1 : c.codes[match[r]];
+                    }
+                    b.categorical(c.name, v, c.vocabulary);
+                }
+                case TIMESTAMP -> {
+                    long[] v = new long[rows];
+                    for (int r = 0; r < rows; r++) {
+                        v[r] = match[r] < 0 ? MISSING_TIME : c.times[match[r]];
+                    }
+                    b.timestamps(c.name, v);
+                }
+                case TEXT -> {
+                    String[] v = new String[rows];
+                    for (int r = 0; r < rows; r++) {
+                        v[r] = match[r] < 0 ? null : c.texts[match[r]];
+                    }
+                    b.text(c.name, v);
+                }
+                case SEQUENCE -> {
+                    int[][] v = new int[rows][];
+                    for (int r = 0; r < rows; r++) {
+                        v[r] = match[r] < 0 ? new int[0] : c.sequences[match[r]];
+                    }
+                    b.sequences(c.name, v, c.vocabulary);
+                }
+            }
+        }
+        return b.build();
+    }
+
     private Column column(String name) {
         Column c = columns.get(name);
         if (c == null) {
