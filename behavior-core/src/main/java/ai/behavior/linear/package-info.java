@@ -1,0 +1,2 @@
+/** Linear baselines on feature matrices: L2-regularised logistic regression fitted by L-BFGS. */
+package ai.behavior.linear;
