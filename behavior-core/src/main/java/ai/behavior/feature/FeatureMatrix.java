@@ -36,7 +36,7 @@ public final class FeatureMatrix {
         for (int s = 0; s < n; s++) {
             int len = schema.sequences().get(s).maxLength();
             sequenceIds[s] = new int[Math.multiplyExact(rows, len)];
-            sequenceMasks[s] = new float[rows * len];
+            sequenceMasks[s] = new float[sequenceIds[s].length];
         }
         this.unknownCategorical = new long[schema.categoricalWidth()];
         this.unknownInSequences = new long[n];

@@ -120,6 +120,15 @@ public final class FittedPipeline {
         return transforms.get(i);
     }
 
+    /** The fitted reducer called {@code name} (PCA loadings, a selection's ranking). */
+    public FittedReducer reducer(String name) {
+        int i = reducerNames.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("no reducer '" + name + "'; reducers are " + reducerNames);
+        }
+        return reducers.get(i);
+    }
+
     /** Number of training rows the pipeline was fitted on. */
     public long fittedRows() {
         return fittedRows;
@@ -223,9 +232,10 @@ public final class FittedPipeline {
             }
             int rows = inEnd - inStart;
             if (!reducers.isEmpty()) {
+                checkFinite(scratch[0], columnSchema, 0, rows, outStart);
                 reduceChunk(rows, outStart);
             }
-            checkFinite(outStart, rows);
+            checkFinite(out.denseBlock(), schema, outStart, rows, 0);
         }
 
         private void reduceChunk(int rows, int outStart) {
@@ -243,13 +253,13 @@ public final class FittedPipeline {
             }
         }
 
-        private void checkFinite(int outStart, int rows) {
-            float[] d = out.denseBlock();
-            int w = schema.denseWidth();
-            for (int i = outStart * w, end = (outStart + rows) * w; i < end; i++) {
+        /** Guards the promise that no NaN or infinity leaves the pipeline (before and after reducers). */
+        private void checkFinite(float[] d, FeatureSchema layout, int firstRow, int rows, int rowBase) {
+            int w = layout.denseWidth();
+            for (int i = firstRow * w, end = (firstRow + rows) * w; i < end; i++) {
                 if (!Float.isFinite(d[i])) {
-                    int row = i / w;
-                    throw new IllegalStateException("feature '" + schema.dense().get(i % w).name() + "' is " + d[i]
+                    int row = i / w + rowBase;
+                    throw new IllegalStateException("feature '" + layout.dense().get(i % w).name() + "' is " + d[i]
                             + " at output row " + row + "; a transform let a non-finite value through");
                 }
             }
@@ -362,12 +372,12 @@ public final class FittedPipeline {
                 + "outputs%n", fittedRows, schema.denseWidth(), schema.categoricalWidth(), schema.sequences().size()));
         for (int i = 0; i < transforms.size(); i++) {
             Transform t = transforms.get(i);
-            s.append(String.format(Locale.ROOT, "  step %-16s %-18s in %s -> %s%n      %s%n", stepNames.get(i),
+            s.append(String.format(Locale.ROOT, "  step %-22s %-18s in %s -> %s%n      %s%n", stepNames.get(i),
                     t.kind(), t.inputs(), outputSummary(t.outputs()), t.describe()));
         }
         for (int i = 0; i < reducers.size(); i++) {
             FittedReducer f = reducers.get(i);
-            s.append(String.format(Locale.ROOT, "  reduce %-14s %-18s %d -> %d dense%n      %s%n",
+            s.append(String.format(Locale.ROOT, "  reduce %-20s %-18s %d -> %d dense%n      %s%n",
                     reducerNames.get(i), f.kind(), f.inputWidth(), f.outputNames().size(), f.describe()));
         }
         for (FeatureSpec.Categorical c : schema.categorical()) {

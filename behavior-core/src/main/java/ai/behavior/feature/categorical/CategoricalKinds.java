@@ -11,6 +11,11 @@ public final class CategoricalKinds implements KindRegistry {
     @Override
     public Map<String, TransformLoader> transforms() {
         return Map.ofEntries(
+                Map.entry(IndexEncoder.KIND, IndexEncoder::load),
+                Map.entry(OneHot.KIND, OneHot::load),
+                Map.entry(FrequencyEncoder.KIND, FrequencyEncoder::load),
+                Map.entry(HashingEncoder.KIND, HashingEncoder::load),
+                Map.entry(TargetEncoder.KIND, TargetEncoder::load)
         );
     }
 

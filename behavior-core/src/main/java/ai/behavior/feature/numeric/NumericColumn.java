@@ -10,7 +10,16 @@ import java.util.Arrays;
  */
 record NumericColumn(String name, double[] sortedPresent, int missing) {
 
+    /** The column's training values; a missing value is an error when {@code policy} is REJECT. */
     static NumericColumn of(FeatureFrame train, String column, MissingValues policy) {
+        return of(train, column, policy.strategy() == MissingValues.Strategy.REJECT);
+    }
+
+    /**
+     * The column's training values; with {@code rejectMissing} a missing value is the {@link MissingValues}
+     * error, otherwise it is skipped (for transforms with their own missing rule, as {@link Bucketize}).
+     */
+    static NumericColumn of(FeatureFrame train, String column, boolean rejectMissing) {
         if (train.rows() == 0) {
             throw new IllegalArgumentException("cannot fit on column '" + column + "': the training set is empty");
         }
@@ -19,7 +28,7 @@ record NumericColumn(String name, double[] sortedPresent, int missing) {
         int n = 0;
         for (int r = 0; r < v.length; r++) {
             if (MissingValues.isMissing(v[r])) {
-                if (policy.strategy() == MissingValues.Strategy.REJECT) {
+                if (rejectMissing) {
                     throw MissingValues.rejected(column, r, v[r]);
                 }
             } else {

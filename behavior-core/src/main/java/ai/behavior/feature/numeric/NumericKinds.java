@@ -11,7 +11,13 @@ public final class NumericKinds implements KindRegistry {
     @Override
     public Map<String, TransformLoader> transforms() {
         return Map.ofEntries(
-                Map.entry(Standardize.KIND, Standardize::load)
+                Map.entry(Standardize.KIND, Standardize::load),
+                Map.entry(MinMaxScale.KIND, MinMaxScale::load),
+                Map.entry(RobustScale.KIND, RobustScale::load),
+                Map.entry(Log1p.KIND, Log1p::load),
+                Map.entry(Clip.KIND, Clip::load),
+                Map.entry(Bucketize.KIND, Bucketize::load),
+                Map.entry(Impute.KIND, Impute::load)
         );
     }
 

@@ -17,6 +17,10 @@ public final class SelectKinds implements KindRegistry {
     @Override
     public Map<String, ReducerLoader> reducers() {
         return Map.ofEntries(
+                Map.entry(Pca.KIND, Pca::load),
+                Map.entry(VarianceThreshold.KIND, VarianceThreshold::load),
+                Map.entry(CorrelationFilter.KIND, CorrelationFilter::load),
+                Map.entry(MutualInformationSelect.KIND, MutualInformationSelect::load)
         );
     }
 }

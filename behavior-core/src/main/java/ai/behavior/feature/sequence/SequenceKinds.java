@@ -11,6 +11,7 @@ public final class SequenceKinds implements KindRegistry {
     @Override
     public Map<String, TransformLoader> transforms() {
         return Map.ofEntries(
+                Map.entry(SequenceEncoder.KIND, SequenceEncoder::load)
         );
     }
 

@@ -11,6 +11,7 @@ public final class TextKinds implements KindRegistry {
     @Override
     public Map<String, TransformLoader> transforms() {
         return Map.ofEntries(
+                Map.entry(HashedTfIdf.KIND, HashedTfIdf::load)
         );
     }
 

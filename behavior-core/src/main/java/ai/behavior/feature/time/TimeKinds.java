@@ -11,6 +11,8 @@ public final class TimeKinds implements KindRegistry {
     @Override
     public Map<String, TransformLoader> transforms() {
         return Map.ofEntries(
+                Map.entry(CalendarFeatures.KIND, CalendarFeatures::load),
+                Map.entry(Recency.KIND, Recency::load)
         );
     }
 
