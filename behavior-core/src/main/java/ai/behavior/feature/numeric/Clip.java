@@ -1,10 +1,7 @@
 package ai.behavior.feature.numeric;
 
-import ai.behavior.feature.BoundTransform;
 import ai.behavior.feature.FeatureFrame;
-import ai.behavior.feature.FeatureSpec;
 import ai.behavior.feature.FitContext;
-import ai.behavior.feature.OutputSlots;
 import ai.behavior.feature.StepReader;
 import ai.behavior.feature.StepWriter;
 import ai.behavior.feature.Transform;
@@ -94,7 +91,7 @@ public record Clip(String column, double low, double high, boolean quantiles, Mi
      * were learned at when {@code learned}, and 0 otherwise. Learned bounds may be equal (a constant column).
      */
     record Fitted(Imputation missing, double low, double high, double qLow, double qHigh, boolean learned)
-            implements Transform {
+            implements ScalarTransform {
         Fitted {
             if (!(Double.isFinite(low) && Double.isFinite(high) && low <= high)) {
                 throw new IllegalArgumentException("column '" + missing.column() + "': clip bounds need finite low "
@@ -107,32 +104,12 @@ public record Clip(String column, double low, double high, boolean quantiles, Mi
             return KIND;
         }
 
-        @Override
-        public List<String> inputs() {
-            return List.of(missing.column());
-        }
+
+
 
         @Override
-        public List<FeatureSpec> outputs() {
-            return missing.withIndicator(List.of(new FeatureSpec.Dense("")));
-        }
-
-        @Override
-        public BoundTransform bind(FeatureFrame in, OutputSlots out) {
-            String column = missing.column();
-            double[] x = in.numeric(column);
-            boolean indicator = missing.indicator();
-            return (row, o) -> {
-                double v = x[row];
-                boolean absent = MissingValues.isMissing(v);
-                if (absent) {
-                    v = missing.replace(row, v);
-                }
-                out.dense(o, 0, FloatOutput.of(Math.min(high, Math.max(low, v)), column, row, x[row]));
-                if (indicator) {
-                    out.dense(o, 1, absent ? 1f : 0f);
-                }
-            };
+        public double map(double v, int row) {
+            return Math.min(high, Math.max(low, v));
         }
 
         @Override

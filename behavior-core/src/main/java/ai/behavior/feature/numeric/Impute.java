@@ -1,10 +1,7 @@
 package ai.behavior.feature.numeric;
 
-import ai.behavior.feature.BoundTransform;
 import ai.behavior.feature.FeatureFrame;
-import ai.behavior.feature.FeatureSpec;
 import ai.behavior.feature.FitContext;
-import ai.behavior.feature.OutputSlots;
 import ai.behavior.feature.StepReader;
 import ai.behavior.feature.StepWriter;
 import ai.behavior.feature.Transform;
@@ -56,38 +53,18 @@ public record Impute(String column, MissingValues missing) implements Transforme
     }
 
     /** The fitted imputer. */
-    record Fitted(Imputation missing) implements Transform {
+    record Fitted(Imputation missing) implements ScalarTransform {
         @Override
         public String kind() {
             return KIND;
         }
 
-        @Override
-        public List<String> inputs() {
-            return List.of(missing.column());
-        }
+
+
 
         @Override
-        public List<FeatureSpec> outputs() {
-            return missing.withIndicator(List.of(new FeatureSpec.Dense("")));
-        }
-
-        @Override
-        public BoundTransform bind(FeatureFrame in, OutputSlots out) {
-            String column = missing.column();
-            double[] x = in.numeric(column);
-            boolean indicator = missing.indicator();
-            return (row, o) -> {
-                double v = x[row];
-                boolean absent = MissingValues.isMissing(v);
-                if (absent) {
-                    v = missing.replace(row, v);
-                }
-                out.dense(o, 0, FloatOutput.of(v, column, row, x[row]));
-                if (indicator) {
-                    out.dense(o, 1, absent ? 1f : 0f);
-                }
-            };
+        public double map(double v, int row) {
+            return v;
         }
 
         @Override

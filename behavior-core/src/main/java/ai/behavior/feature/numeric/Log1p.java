@@ -1,10 +1,7 @@
 package ai.behavior.feature.numeric;
 
-import ai.behavior.feature.BoundTransform;
 import ai.behavior.feature.FeatureFrame;
-import ai.behavior.feature.FeatureSpec;
 import ai.behavior.feature.FitContext;
-import ai.behavior.feature.OutputSlots;
 import ai.behavior.feature.StepReader;
 import ai.behavior.feature.StepWriter;
 import ai.behavior.feature.Transform;
@@ -111,45 +108,25 @@ public record Log1p(String column, boolean negativesToZero, boolean standardize,
 
     /** The fitted log; {@code mean} and {@code scale} are 0 and 1 unless it standardises. */
     record Fitted(Imputation missing, boolean clampNegatives, boolean standardize, double mean, double scale)
-            implements Transform {
+            implements ScalarTransform {
         @Override
         public String kind() {
             return KIND;
         }
 
-        @Override
-        public List<String> inputs() {
-            return List.of(missing.column());
-        }
+
+
 
         @Override
-        public List<FeatureSpec> outputs() {
-            return missing.withIndicator(List.of(new FeatureSpec.Dense("")));
-        }
-
-        @Override
-        public BoundTransform bind(FeatureFrame in, OutputSlots out) {
-            String column = missing.column();
-            double[] x = in.numeric(column);
-            boolean indicator = missing.indicator();
-            return (row, o) -> {
-                double v = x[row];
-                boolean absent = MissingValues.isMissing(v);
-                if (absent) {
-                    v = missing.replace(row, v);
+        public double map(double v, int row) {
+            if (v < 0) {
+                if (!clampNegatives) {
+                    throw negative(missing.column(), row, v);
                 }
-                if (v < 0) {
-                    if (!clampNegatives) {
-                        throw negative(column, row, v);
-                    }
-                    v = 0;
-                }
-                // a standardised log is at most about 710 / scale, which fits a float unless the scale is tiny
-                out.dense(o, 0, FloatOutput.of((Math.log1p(v) - mean) / scale, column, row, x[row]));
-                if (indicator) {
-                    out.dense(o, 1, absent ? 1f : 0f);
-                }
-            };
+                v = 0;
+            }
+            // a standardised log is at most about 710 / scale, which fits a float unless the scale is tiny
+            return (Math.log1p(v) - mean) / scale;
         }
 
         @Override

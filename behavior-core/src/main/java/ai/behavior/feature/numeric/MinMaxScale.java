@@ -1,10 +1,7 @@
 package ai.behavior.feature.numeric;
 
-import ai.behavior.feature.BoundTransform;
 import ai.behavior.feature.FeatureFrame;
-import ai.behavior.feature.FeatureSpec;
 import ai.behavior.feature.FitContext;
-import ai.behavior.feature.OutputSlots;
 import ai.behavior.feature.StepReader;
 import ai.behavior.feature.StepWriter;
 import ai.behavior.feature.Transform;
@@ -95,7 +92,7 @@ public record MinMaxScale(String column, double low, double high, boolean clippe
 
     /** The fitted scaler. */
     record Fitted(Imputation missing, double min, double max, double low, double high, boolean clip)
-            implements Transform {
+            implements ScalarTransform {
         Fitted {
             checkRange(low, high);
         }
@@ -105,38 +102,14 @@ public record MinMaxScale(String column, double low, double high, boolean clippe
             return KIND;
         }
 
-        @Override
-        public List<String> inputs() {
-            return List.of(missing.column());
-        }
+
+
 
         @Override
-        public List<FeatureSpec> outputs() {
-            return missing.withIndicator(List.of(new FeatureSpec.Dense("")));
-        }
-
-        @Override
-        public BoundTransform bind(FeatureFrame in, OutputSlots out) {
-            String column = missing.column();
-            double[] x = in.numeric(column);
-            boolean indicator = missing.indicator();
+        public double map(double v, int row) {
             double range = max - min;
-            double span = high - low;
-            return (row, o) -> {
-                double v = x[row];
-                boolean absent = MissingValues.isMissing(v);
-                if (absent) {
-                    v = missing.replace(row, v);
-                }
-                double y = range == 0 ? low : low + (v - min) / range * span;
-                if (clip) {
-                    y = Math.min(high, Math.max(low, y));
-                }
-                out.dense(o, 0, FloatOutput.of(y, column, row, x[row]));
-                if (indicator) {
-                    out.dense(o, 1, absent ? 1f : 0f);
-                }
-            };
+            double y = range == 0 ? low : low + (v - min) / range * (high - low);
+            return clip ? Math.min(high, Math.max(low, y)) : y;
         }
 
         @Override

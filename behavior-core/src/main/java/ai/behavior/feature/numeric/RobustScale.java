@@ -1,10 +1,7 @@
 package ai.behavior.feature.numeric;
 
-import ai.behavior.feature.BoundTransform;
 import ai.behavior.feature.FeatureFrame;
-import ai.behavior.feature.FeatureSpec;
 import ai.behavior.feature.FitContext;
-import ai.behavior.feature.OutputSlots;
 import ai.behavior.feature.StepReader;
 import ai.behavior.feature.StepWriter;
 import ai.behavior.feature.Transform;
@@ -65,38 +62,18 @@ public record RobustScale(String column, MissingValues missing) implements Trans
     }
 
     /** The fitted scaler; {@code scale} is the IQR, or 1 when the IQR was 0. */
-    record Fitted(Imputation missing, double median, double scale) implements Transform {
+    record Fitted(Imputation missing, double median, double scale) implements ScalarTransform {
         @Override
         public String kind() {
             return KIND;
         }
 
-        @Override
-        public List<String> inputs() {
-            return List.of(missing.column());
-        }
+
+
 
         @Override
-        public List<FeatureSpec> outputs() {
-            return missing.withIndicator(List.of(new FeatureSpec.Dense("")));
-        }
-
-        @Override
-        public BoundTransform bind(FeatureFrame in, OutputSlots out) {
-            String column = missing.column();
-            double[] x = in.numeric(column);
-            boolean indicator = missing.indicator();
-            return (row, o) -> {
-                double v = x[row];
-                boolean absent = MissingValues.isMissing(v);
-                if (absent) {
-                    v = missing.replace(row, v);
-                }
-                out.dense(o, 0, FloatOutput.of((v - median) / scale, column, row, x[row]));
-                if (indicator) {
-                    out.dense(o, 1, absent ? 1f : 0f);
-                }
-            };
+        public double map(double v, int row) {
+            return (v - median) / scale;
         }
 
         @Override

@@ -1,17 +1,13 @@
 package ai.behavior.feature.numeric;
 
-import ai.behavior.feature.BoundTransform;
 import ai.behavior.feature.FeatureFrame;
-import ai.behavior.feature.FeatureSpec;
 import ai.behavior.feature.FitContext;
-import ai.behavior.feature.OutputSlots;
 import ai.behavior.feature.StepReader;
 import ai.behavior.feature.StepWriter;
 import ai.behavior.feature.Transform;
 import ai.behavior.feature.Transformer;
 import ai.behavior.modelfile.ModelFileException;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,70 +43,35 @@ public record Standardize(String column, MissingValues missing) implements Trans
     public Transform fit(FeatureFrame train, FitContext context) {
         NumericColumn c = NumericColumn.of(train, column, missing);
         double sd = c.standardDeviation();
-        return new Fitted(column, missing, missing.fill(c.sortedPresent()), c.mean(), sd == 0 ? 1 : sd);
+        return new Fitted(Imputation.fit(c, missing), c.mean(), sd == 0 ? 1 : sd);
     }
 
     static Transform load(StepReader in) throws ModelFileException {
-        return new Fitted(in.stringParam("column"), MissingValues.load(in), in.doubleParam("fill"),
-                in.doubleParam("mean"), in.doubleParam("scale"));
+        return new Fitted(Imputation.load(in, in.stringParam("column")), in.doubleParam("mean"),
+                in.doubleParam("scale"));
     }
 
-    /** The fitted scaler. */
-    record Fitted(String column, MissingValues missing, double fill, double mean, double scale) implements Transform {
+    /** The fitted scaler; {@code scale} is the standard deviation, or 1 for a constant column. */
+    record Fitted(Imputation missing, double mean, double scale) implements ScalarTransform {
         @Override
         public String kind() {
             return KIND;
         }
 
         @Override
-        public List<String> inputs() {
-            return List.of(column);
-        }
-
-        @Override
-        public List<FeatureSpec> outputs() {
-            List<FeatureSpec> out = new ArrayList<>(List.of(new FeatureSpec.Dense("")));
-            if (missing.indicator()) {
-                out.add(new FeatureSpec.Dense("missing"));
-            }
-            return out;
-        }
-
-        @Override
-        public BoundTransform bind(FeatureFrame in, OutputSlots out) {
-            double[] x = in.numeric(column);
-            boolean reject = missing.strategy() == MissingValues.Strategy.REJECT;
-            boolean indicator = missing.indicator();
-            return (row, o) -> {
-                double v = x[row];
-                boolean absent = MissingValues.isMissing(v);
-                if (absent) {
-                    if (reject) {
-                        throw MissingValues.rejected(column, row, v);
-                    }
-                    v = fill;
-                }
-                out.dense(o, 0, (float) ((v - mean) / scale));
-                if (indicator) {
-                    out.dense(o, 1, absent ? 1f : 0f);
-                }
-            };
+        public double map(double v, int row) {
+            return (v - mean) / scale;
         }
 
         @Override
         public void save(StepWriter out) {
-            out.param("column", column).param("fill", reject() ? 0 : fill).param("mean", mean).param("scale", scale);
+            out.param("column", missing.column()).param("mean", mean).param("scale", scale);
             missing.save(out);
-        }
-
-        private boolean reject() {
-            return missing.strategy() == MissingValues.Strategy.REJECT;
         }
 
         @Override
         public String describe() {
-            return String.format(Locale.ROOT, "mean %.6g, sd %.6g, missing -> %s", mean, scale,
-                    reject() ? "error" : String.format(Locale.ROOT, "%.6g", fill));
+            return String.format(Locale.ROOT, "mean %.6g, sd %.6g, %s", mean, scale, missing.describe());
         }
     }
 }
