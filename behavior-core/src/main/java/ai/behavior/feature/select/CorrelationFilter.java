@@ -102,25 +102,10 @@ public record CorrelationFilter(double threshold) implements DenseReducer {
      * ({@code partner}, -1 when kept) and their correlation.
      */
     private record Fitted(ColumnSubset columns, double threshold, int[] partner, double[] partnerR)
-            implements FittedReducer {
+            implements SubsetReducer {
         @Override
         public String kind() {
             return KIND;
-        }
-
-        @Override
-        public int inputWidth() {
-            return columns.inputWidth();
-        }
-
-        @Override
-        public List<String> outputNames() {
-            return columns.outputNames();
-        }
-
-        @Override
-        public void apply(float[] in, int inOff, float[] out, int outOff) {
-            columns.apply(in, inOff, out, outOff);
         }
 
         @Override

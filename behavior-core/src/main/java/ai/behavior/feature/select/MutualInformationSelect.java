@@ -129,25 +129,10 @@ public record MutualInformationSelect(int k, double minNats, int bins) implement
 
     /** The fitted selection with every column's score, kept for {@code describe()}. */
     private record Fitted(ColumnSubset columns, MutualInformationSelect rule, double[] nats, double labelEntropy,
-                          int classes, int rows) implements FittedReducer {
+                          int classes, int rows) implements SubsetReducer {
         @Override
         public String kind() {
             return KIND;
-        }
-
-        @Override
-        public int inputWidth() {
-            return columns.inputWidth();
-        }
-
-        @Override
-        public List<String> outputNames() {
-            return columns.outputNames();
-        }
-
-        @Override
-        public void apply(float[] in, int inOff, float[] out, int outOff) {
-            columns.apply(in, inOff, out, outOff);
         }
 
         @Override

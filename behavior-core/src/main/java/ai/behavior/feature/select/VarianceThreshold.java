@@ -76,25 +76,10 @@ public record VarianceThreshold(double threshold) implements DenseReducer {
     }
 
     /** The fitted selection: which columns survive, and every column's training variance (for describe). */
-    private record Fitted(ColumnSubset columns, double threshold, double[] variances) implements FittedReducer {
+    private record Fitted(ColumnSubset columns, double threshold, double[] variances) implements SubsetReducer {
         @Override
         public String kind() {
             return KIND;
-        }
-
-        @Override
-        public int inputWidth() {
-            return columns.inputWidth();
-        }
-
-        @Override
-        public List<String> outputNames() {
-            return columns.outputNames();
-        }
-
-        @Override
-        public void apply(float[] in, int inOff, float[] out, int outOff) {
-            columns.apply(in, inOff, out, outOff);
         }
 
         @Override
