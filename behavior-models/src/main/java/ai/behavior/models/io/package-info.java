@@ -1,0 +1,2 @@
+/** Network parameters in model folders, one checksummed file per parameter. */
+package ai.behavior.models.io;

@@ -1,0 +1,2 @@
+/** Reusable network blocks shared by the models. */
+package ai.behavior.models.nn;

@@ -1,0 +1,2 @@
+/** Trained networks ready for inference, owning their native memory. */
+package ai.behavior.models.predict;

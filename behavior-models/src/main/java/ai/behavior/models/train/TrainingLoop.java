@@ -1,0 +1,285 @@
+package ai.behavior.models.train;
+
+import ai.behavior.models.device.DeviceChoice;
+import ai.behavior.models.device.DeviceSelector;
+import ai.behavior.models.device.EngineFacts;
+import ai.behavior.progress.Progress;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.Pair;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+
+/**
+ * The one training loop every neural model here uses: shuffled mini-batches built by the task's
+ * {@link BatchSource}, each scoped in its own sub-manager; Adam, AdamW or SGD with momentum; warm-up then cosine or
+ * linear decay; global-norm gradient clipping; a validation metric after every epoch with early stopping and
+ * restore of the best epoch's parameters; progress through the options' listener; a seed that makes CPU runs
+ * reproducible.
+ *
+ * <pre>{@code
+ * TrainingResult r = TrainingLoop.run(task, TrainingOptions.defaults().withEpochs(5));
+ * Network net = Network.create(task.network(), task.inputShapes(), r.parameters(), device);
+ * }</pre>
+ *
+ * <h2>Memory</h2>
+ * All training state (parameters, gradients, optimizer moments) lives in one manager that is closed when the
+ * run ends; every batch's arrays live in a sub-manager closed after the step; gradient handles are closed after
+ * each update. The result carries the kept parameters as Java arrays, so nothing native outlives the call.
+ *
+ * <h2>Reproducibility</h2>
+ * The seed sets PyTorch's global generator (parameter initialisation, dropout) and the shuffling. With one
+ * PyTorch thread on the CPU two runs with the same seed give bit-identical parameters. The generator is global
+ * to the process: two trainings running at once in one JVM disturb each other's randomness (not their
+ * correctness).
+ *
+ * <h2>Batches</h2>
+ * Rows are reshuffled every epoch and cut into batches of {@link TrainingOptions#batchSize()}; the last, shorter
+ * batch is kept, except that a last batch of one row is merged into the one before (batch norm cannot train on
+ * one row).
+ */
+public final class TrainingLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingLoop.class);
+    private static final int VALIDATION_BATCH = 4096;
+
+    private TrainingLoop() {
+    }
+
+    /** Trains on the device chosen from the options' policy (see {@link DeviceSelector}). */
+    public static TrainingResult run(TrainingTask task, TrainingOptions options) {
+        DeviceChoice device = DeviceSelector.choose(options.device(), EngineFacts.detect());
+        return run(task, options, device);
+    }
+
+    /** Trains on an already chosen device. */
+    public static TrainingResult run(TrainingTask task, TrainingOptions options, DeviceChoice device) {
+        long started = System.nanoTime();
+        Engine engine = Engine.getInstance();
+        int n = task.training().size();
+        int[] bounds = batchBounds(n, options.batchSize());
+        int batchesPerEpoch = bounds.length - 1;
+        long totalSteps = (long) batchesPerEpoch * options.epochs();
+        LearningRateSchedule schedule = new LearningRateSchedule(options.learningRate(), options.warmupSteps(),
+                totalSteps, options.decay(), options.finalLearningRate());
+        LOG.info("training {}: {} rows, {} batches of up to {} per epoch, {} epochs, {} lr {} on {}", task.name(), n,
+                batchesPerEpoch, options.batchSize(), options.epochs(), options.optimizer(), options.learningRate(),
+                device.report().used());
+        engine.setRandomSeed((int) (options.seed() ^ (options.seed() >>> 32)));
+        SplittableRandom shuffle = new SplittableRandom(options.seed());
+        Validation validation = task.validation();
+        String metricName = validation == null ? "train_loss" : validation.metricName();
+
+        try (NDManager manager = engine.newBaseManager(device.device())) {
+            Block block = task.network().get();
+            block.initialize(manager, DataType.FLOAT32, task.inputShapes());
+            List<Parameter> trainable = new ArrayList<>();
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                if (p.getValue().requiresGradient()) {
+                    trainable.add(p.getValue());
+                }
+            }
+            Optimizer optimizer = Optimizers.create(options, schedule, manager);
+            ParameterStore store = new ParameterStore(manager, false);
+            Inference inference = new Inference() {
+                @Override
+                public NDManager newBatchManager() {
+                    return manager.newSubManager();
+                }
+
+                @Override
+                public NDList forward(NDList inputs) {
+                    return block.forward(store, inputs, false);
+                }
+            };
+
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            List<EpochStats> history = new ArrayList<>();
+            TrainedParameters best = null;
+            int bestEpoch = 0;
+            double bestMetric = Double.NaN;
+            int sinceBest = 0;
+            boolean stoppedEarly = false;
+            long step = 0;
+            double trainNanos = 0;
+            long rowsSeen = 0;
+            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+                shuffle(order, shuffle);
+                long epochStart = System.nanoTime();
+                double lossSum = 0;
+                for (int b = 0; b < batchesPerEpoch; b++) {
+                    int from = bounds[b];
+                    int to = bounds[b + 1];
+                    step++;
+                    double loss = step(task, block, store, manager, engine, trainable, optimizer, options, order,
+                            from, to);
+                    if (!Double.isFinite(loss)) {
+                        throw new IllegalStateException(String.format(Locale.ROOT, "%s: training diverged: the loss "
+                                + "is %s at epoch %d, batch %d (rows %d..%d); lower the learning rate (now %.3g) or "
+                                + "set clipNorm", task.name(), loss, epoch, b + 1, from, to - 1,
+                                schedule.rate(step)));
+                    }
+                    lossSum += loss * (to - from);
+                }
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                trainNanos += System.nanoTime() - epochStart;
+                rowsSeen += n;
+                double trainLoss = lossSum / n;
+                OptionalDouble metric = OptionalDouble.empty();
+                boolean improved = true;
+                if (validation != null) {
+                    double m = validation.evaluate(inference);
+                    if (!Double.isFinite(m)) {
+                        throw new IllegalStateException(task.name() + ": validation metric " + metricName + " is " + m
+                                + " after epoch " + epoch);
+                    }
+                    metric = OptionalDouble.of(m);
+                    improved = best == null || (validation.higherIsBetter() ? m > bestMetric : m < bestMetric);
+                }
+                EpochStats stats = new EpochStats(epoch, trainLoss, metric, schedule.rate(step), n, seconds,
+                        n / Math.max(seconds, 1e-9), manager.getManagedArrays().size());
+                history.add(stats);
+                if (improved) {
+                    // The best checkpoint is a copy in Java memory: restoring it is building the model from it.
+                    best = validation == null ? null : TrainedParameters.of(block);
+                    bestEpoch = epoch;
+                    bestMetric = metric.orElse(Double.NaN);
+                    sinceBest = 0;
+                } else {
+                    sinceBest++;
+                }
+                report(options, task, epoch, stats, metricName, started);
+                if (validation != null && options.patience() > 0 && sinceBest >= options.patience()
+                        && epoch < options.epochs()) {
+                    stoppedEarly = true;
+                    LOG.info("{}: early stop after epoch {}: {} has not improved for {} epochs (best {} at epoch {})",
+                            task.name(), epoch, metricName, sinceBest, bestMetric, bestEpoch);
+                    break;
+                }
+            }
+            TrainedParameters kept = best != null ? best : TrainedParameters.of(block);
+            double total = (System.nanoTime() - started) / 1e9;
+            double rate = rowsSeen / Math.max(trainNanos / 1e9, 1e-9);
+            LOG.info(String.format(Locale.ROOT, "%s: kept epoch %d of %d (%s %s), %.0f rows/s, %.1f s", task.name(),
+                    bestEpoch, history.size(), metricName,
+                    validation == null ? "n/a" : String.format(Locale.ROOT, "%.5f", bestMetric), rate, total));
+            return new TrainingResult(task.name(), metricName, bestEpoch,
+                    validation == null ? OptionalDouble.empty() : OptionalDouble.of(bestMetric), stoppedEarly,
+                    history, rate, total, device.report(), kept);
+        }
+    }
+
+    /** One optimizer step on rows {@code order[from..to)}; returns the batch's mean loss. */
+    private static double step(TrainingTask task, Block block, ParameterStore store, NDManager manager, Engine engine,
+                               List<Parameter> trainable, Optimizer optimizer, TrainingOptions options, int[] order,
+                               int from, int to) {
+        try (NDManager batch = manager.newSubManager()) {
+            NDList x = task.training().inputs(batch, order, from, to);
+            NDList y = task.training().labels(batch, order, from, to);
+            double loss;
+            try (GradientCollector collector = engine.newGradientCollector()) {
+                NDList predictions = block.forward(store, x, true);
+                NDArray l = task.loss().apply(predictions, y);
+                collector.backward(l);
+                loss = l.getFloat();
+            }
+            if (!Double.isFinite(loss)) {
+                return loss;
+            }
+            NDArray[] grads = new NDArray[trainable.size()];
+            try {
+                for (int i = 0; i < grads.length; i++) {
+                    grads[i] = trainable.get(i).getArray().getGradient();
+                }
+                if (options.clipNorm() > 0) {
+                    clip(grads, options.clipNorm());
+                }
+                for (int i = 0; i < grads.length; i++) {
+                    Parameter p = trainable.get(i);
+                    optimizer.update(p.getId(), p.getArray(), grads[i]);
+                }
+            } finally {
+                for (NDArray g : grads) {
+                    if (g != null) {
+                        g.close();
+                    }
+                }
+            }
+            return loss;
+        }
+    }
+
+    /** Scales every gradient by {@code min(1, maxNorm / globalNorm)} in place. */
+    static double clip(NDArray[] grads, double maxNorm) {
+        double sumSquares = 0;
+        for (NDArray g : grads) {
+            // gradients live in the parameters' manager: close every intermediate at once
+            try (NDArray sq = g.square(); NDArray s = sq.sum()) {
+                sumSquares += s.getFloat();
+            }
+        }
+        double norm = Math.sqrt(sumSquares);
+        if (norm > maxNorm) {
+            float scale = (float) (maxNorm / (norm + 1e-6));
+            for (NDArray g : grads) {
+                g.muli(scale);
+            }
+        }
+        return norm;
+    }
+
+    /**
+     * Batch boundaries {@code 0 = b[0] < b[1] < ... < b[k] = n}: batches of {@code batchSize}, the last shorter,
+     * and a last batch of one row merged into the one before.
+     */
+    static int[] batchBounds(int n, int batchSize) {
+        int full = n / batchSize;
+        int rest = n % batchSize;
+        boolean mergeLast = rest == 1 && full > 0;
+        int count = full + (rest > 0 && !mergeLast ? 1 : 0);
+        int[] b = new int[count + 1];
+        for (int i = 1; i <= count; i++) {
+            b[i] = Math.min(n, i * batchSize);
+        }
+        b[count] = n;
+        return b;
+    }
+
+    private static void shuffle(int[] order, SplittableRandom random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    private static void report(TrainingOptions options, TrainingTask task, int epoch, EpochStats s, String metricName,
+                               long started) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("loss", s.trainLoss());
+        s.validation().ifPresent(v -> m.put(metricName, v));
+        m.put("lr", s.learningRate());
+        m.put("rows_per_s", s.rowsPerSecond());
+        options.progress().update(new Progress(task.name(), epoch, options.epochs(), m,
+                (System.nanoTime() - started) / 1e9));
+    }
+}
