@@ -1,20 +1,15 @@
 package ai.behavior.bench;
 
 import ai.behavior.bench.jmh.Ml1mShapedMatrix;
+import ai.behavior.bench.peers.BehaviorAls;
+import ai.behavior.bench.peers.FitTimer;
+import ai.behavior.bench.peers.FitTimer.Measured;
+import ai.behavior.bench.peers.FitTimer.Timings;
 import ai.behavior.bench.peers.HeldOutQuality;
 import ai.behavior.bench.peers.RatingColumns;
 import ai.behavior.bench.peers.SparkAls;
 import ai.behavior.data.Interactions;
-import ai.behavior.recsys.UserItemMatrix;
-import ai.behavior.recsys.Weighting;
-import ai.behavior.recsys.als.ImplicitAls;
-import ai.behavior.recsys.mf.AlsOptions;
-import ai.behavior.recsys.mf.BiasedMf;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -97,45 +92,6 @@ public final class AlsSpeedComparison {
         }
     }
 
-    /** Something that fits a model with a given number of iterations and returns the wall-clock seconds. */
-    @FunctionalInterface
-    interface TimedFit {
-        double fitSeconds(int iterations);
-    }
-
-    /**
-     * One fit: wall-clock seconds and the CPU seconds this JVM used meanwhile (all threads, GC and JIT).
-     *
-     * @param wall wall-clock seconds
-     * @param cpu  process CPU seconds (NaN where the JVM does not report it)
-     */
-    record Measured(double wall, double cpu) {
-    }
-
-    /**
-     * Timings of one implementation at one setting.
-     *
-     * @param cold         the first fit in this JVM, null when an earlier fit warmed the JVM
-     * @param warm         each counted warm fit (after the discarded warm-up fits)
-     * @param oneIteration each warm one-iteration fit (empty when not measured)
-     * @param iterations   iterations of the full fits
-     */
-    record Timings(Measured cold, Measured[] warm, Measured[] oneIteration, int iterations) {
-        double warmMedian() {
-            return median(warm, Measured::wall);
-        }
-
-        double warmCpuMedian() {
-            return median(warm, Measured::cpu);
-        }
-
-        /** (median full fit − median one-iteration fit) / (iterations − 1): the cost of one more sweep. */
-        double secondsPerIteration() {
-            return oneIteration.length == 0 ? Double.NaN
-                    : (warmMedian() - median(oneIteration, Measured::wall)) / (iterations - 1);
-        }
-    }
-
     private AlsSpeedComparison() {
     }
 
@@ -179,11 +135,10 @@ public final class AlsSpeedComparison {
                         // Implicit: ImplicitAls with alpha as Spark's (confidence 1 + alpha * r); our lambda is
                         // plain, not ALS-WR-scaled, which does not change the work per iteration. Explicit:
                         // BiasedMf.fitAls with ALS-WR on, as Spark's regParam.
-                        String ours = "behavior " + (implicit ? "implicit-als" : "biased-mf als-wr") + " rank=" + rank
-                                + " threads=" + s.threads();
+                        String ours = BehaviorAls.describe(implicit, rank, s.threads());
                         if (s.behavior()) {
                             Timings o = measure(ours,
-                                    iters -> oursFitSeconds(log, implicit, rank, iters, s.threads()), s, !jvmWarm);
+                                    iters -> BehaviorAls.fitSeconds(log, implicit, rank, iters, s.threads()), s, !jvmWarm);
                             jvmWarm = true;
                             summary.add(summaryLine(ours, o));
                             if (t != null) {
@@ -206,62 +161,10 @@ public final class AlsSpeedComparison {
         System.out.println("load at end: " + load());
     }
 
-    /** Seconds of one fit of ours (the matrix is built outside the timing, as Spark's cached DataFrame is). */
-    private static double oursFitSeconds(Interactions log, boolean implicit, int rank, int iterations, int threads) {
-        if (implicit) {
-            UserItemMatrix m = UserItemMatrix.of(log, Weighting.ratings());
-            long t0 = System.nanoTime();
-            ImplicitAls.fit(m, ImplicitAls.Options.defaults().withFactors(rank).withIterations(iterations)
-                    .withAlpha(1.0).withThreads(threads));
-            return (System.nanoTime() - t0) / 1e9;
-        }
-        long t0 = System.nanoTime();
-        BiasedMf.fitAls(log, AlsOptions.defaults().withFactors(rank).withEpochs(iterations).withRegularization(0.1));
-        return (System.nanoTime() - t0) / 1e9;
-    }
-
-    /**
-     * Cold (when {@code cold}), discarded warm-up, counted warm and one-iteration fits of one implementation
-     * at one setting.
-     */
-    static Timings measure(String name, TimedFit fit, Settings s, boolean cold) {
-        Measured coldFit = cold ? timed(name, "cold (first fit in this JVM)", fit, s.iterations()) : null;
-        for (int k = 0; k < s.discard(); k++) {
-            timed(name, "warm-up " + (k + 1) + " (not counted)", fit, s.iterations());
-        }
-        Measured[] warm = new Measured[s.warm()];
-        for (int k = 0; k < warm.length; k++) {
-            warm[k] = timed(name, "warm " + (k + 1), fit, s.iterations());
-        }
-        Measured[] one = new Measured[s.perIteration() ? s.warm() : 0];
-        for (int k = 0; k < one.length; k++) {
-            one[k] = timed(name, "warm 1-iteration " + (k + 1), fit, 1);
-        }
-        return new Timings(coldFit, warm, one, s.iterations());
-    }
-
-    /**
-     * One fit, printed with the load average and the CPU seconds this JVM used meanwhile: on {@code local[N]}
-     * a CPU / wall ratio well under N means the fit waited for cores (another process, or Spark's own
-     * scheduling), so its wall time is pessimistic.
-     */
-    private static Measured timed(String name, String what, TimedFit fit, int iterations) {
-        System.gc();
-        String before = load();
-        long cpu0 = processCpuNanos();
-        double seconds = fit.fitSeconds(iterations);
-        double cpu = cpu0 < 0 ? Double.NaN : (processCpuNanos() - cpu0) / 1e9;
-        System.out.printf(Locale.ROOT, "%-70s %-32s %7.2f s  cpu %6.2f s (x%.2f)  load before %s, after %s%n",
-                name + " iters=" + iterations, what, seconds, cpu, cpu / seconds, before, load());
-        return new Measured(seconds, cpu);
-    }
-
-    /** CPU time of this JVM (all threads, GC and JIT included), or -1 where the JVM does not say. */
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return -1;
+    /** Times one implementation at one setting with this run's plan, printing every fit. */
+    private static Timings measure(String name, FitTimer.TimedFit fit, Settings s, boolean cold) {
+        return FitTimer.measure(name, fit, new FitTimer.Plan(s.iterations(), s.discard(), s.warm(), s.perIteration()),
+                cold, System.out);
     }
 
     private static String summaryLine(String name, Timings t) {
@@ -310,14 +213,6 @@ public final class AlsSpeedComparison {
         return lines;
     }
 
-    private static double median(Measured[] v, java.util.function.ToDoubleFunction<Measured> field) {
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        double[] c = Arrays.stream(v).mapToDouble(field).sorted().toArray();
-        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
-    }
-
     private static String join(Measured[] v) {
         StringBuilder b = new StringBuilder();
         for (Measured x : v) {
@@ -326,13 +221,7 @@ public final class AlsSpeedComparison {
         return b.toString();
     }
 
-    /** The 1, 5 and 15 minute load averages from /proc/loadavg ("?" where unavailable). */
-    static String load() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
+    private static String load() {
+        return FitTimer.load();
     }
 }
