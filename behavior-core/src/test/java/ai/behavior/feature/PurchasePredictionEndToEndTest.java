@@ -3,12 +3,8 @@ package ai.behavior.feature;
 import ai.behavior.data.Interactions;
 import ai.behavior.feature.aggregate.AggregateOptions;
 import ai.behavior.feature.aggregate.UserAggregates;
-import ai.behavior.feature.categorical.OneHot;
 import ai.behavior.feature.label.LabeledUsers;
-import ai.behavior.feature.label.PurchaseWithin;
-import ai.behavior.feature.numeric.Log1p;
-import ai.behavior.feature.numeric.MissingValues;
-import ai.behavior.feature.numeric.Standardize;
+import ai.behavior.feature.task.UserPurchaseTask;
 import ai.behavior.linear.LogisticModel;
 import ai.behavior.linear.LogisticOptions;
 import ai.behavior.linear.LogisticRegression;
@@ -30,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The features issue's end-to-end check: on the synthetic shop, per-user behaviour aggregates up to a cut-off
  * plus user attributes, a pipeline fitted on training users only, and a logistic baseline predicting a
- * purchase in the 7 days after the cut-off for held-out users.
+ * purchase in the 7 days after the cut-off for held-out users ({@link UserPurchaseTask} and its default pipeline).
  */
 class PurchasePredictionEndToEndTest {
     private static final Duration HORIZON = Duration.ofDays(7);
@@ -39,6 +35,7 @@ class PurchasePredictionEndToEndTest {
     private static long cutoff;
     private static FeatureFrame users;
     private static LabeledUsers.Split split;
+    private static UserPurchaseTask task;
 
     @TempDir
     Path tmp;
@@ -48,31 +45,16 @@ class PurchasePredictionEndToEndTest {
         shop = SyntheticShop.generate(SyntheticShop.Options.defaults().withUsers(4_000).withDays(60).withSeed(11));
         Interactions log = shop.interactions();
         cutoff = log.maxTimestamp() - HORIZON.toMillis();
-        FeatureFrame behaviour = UserAggregates.compute(log, shop.items(), cutoff, AggregateOptions.defaults());
-        users = behaviour.leftJoin(FeatureFrame.of(shop.users()));
-        LabeledUsers labeled = new LabeledUsers(users.keys(), PurchaseWithin.of(log, users.keys(), cutoff, HORIZON));
-        split = labeled.split(0.3, 5);
-    }
-
-    private static Pipeline pipeline() {
-        Pipeline.Builder b = Pipeline.builder();
-        for (String c : users.columnNames()) {
-            if (users.type(c) == ColumnType.NUMERIC && !c.equals("signup_day") && !c.equals("age")) {
-                // counts and sums are heavy-tailed; rates and recencies are missing for users without the event
-                b.add(c, Log1p.of(c).clampNegatives().thenStandardize().missing(MissingValues.median().withIndicator()));
-            }
-        }
-        return b.add("age", Standardize.of("age").missing(MissingValues.median().withIndicator()))
-                .add("region", OneHot.of("region").withOther())
-                .add("age_band", OneHot.of("age_band").withOther())
-                .build();
+        task = UserPurchaseTask.build(log, shop.items(), shop.users(), cutoff, HORIZON);
+        users = task.users();
+        split = task.labels().split(0.3, 5);
     }
 
     @Test
     void logisticBaselineOnTrainOnlyFeaturesBeatsRandomOnHeldOutUsers() throws IOException {
         FeatureFrame train = users.select(split.train().rowsIn(users));
         FeatureFrame test = users.select(split.test().rowsIn(users));
-        Pipeline.Fit fit = pipeline().fitTransform(train, FitContext.withLabels(split.train().labels()));
+        Pipeline.Fit fit = task.defaultPipeline().fitTransform(train, FitContext.withLabels(split.train().labels()));
         LogisticModel model = LogisticRegression.fit(fit.training(), split.train().labels(),
                 LogisticOptions.defaults().l2(1e-3), fit.pipeline());
         double[] p = model.predict(test);
