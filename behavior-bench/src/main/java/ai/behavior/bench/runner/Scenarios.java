@@ -21,7 +21,8 @@ public final class Scenarios {
         return List.of(
                 new Ml100kRating(),
                 new Ml100kTopN(),
-                new AlsSpeed());
+                new AlsSpeed(),
+                new SyntheticShopScenario());
     }
 
     /** The scenario called {@code name}, if any. */
