@@ -1,5 +1,6 @@
 package ai.behavior.bench.jmh;
 
+import ai.behavior.bench.peers.TribuoFeatureTransform;
 import ai.behavior.feature.FeatureFrame;
 import ai.behavior.feature.FeatureMatrix;
 import ai.behavior.feature.FittedPipeline;
@@ -24,7 +25,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Transforms rows through the fitted 20-column mixed pipeline of {@link MixedPipelineFixture} on one
  * thread: a whole frame into a reused output matrix ({@code batch}), and one row at a time through a bound
- * pipeline, as a serving loop would ({@code singleRow}). The {@code rows} counter is rows per second.
+ * pipeline, as a serving loop would ({@code singleRow}); and, as the peer, Oracle Tribuo's fitted
+ * transformations row by row ({@code peerTribuoSingleRow}: it standardises the numeric columns and passes
+ * one-hot categorical features through, less work than ours). The {@code rows} counter is rows per second.
  *
  * <pre>
  * java -jar behavior-bench/target/benchmarks.jar Bench06_FeatureTransform -prof gc
@@ -51,6 +54,8 @@ public class Bench06_FeatureTransform {
     private FeatureMatrix oneRow;
     private FittedPipeline.Bound boundOne;
     private int next;
+    private TribuoFeatureTransform tribuo;
+    private int nextTribuo;
 
     /** Rows transformed (JMH reports rows per second). */
     @State(Scope.Thread)
@@ -70,6 +75,8 @@ public class Bench06_FeatureTransform {
         bound = pipeline.bind(frame, out);
         oneRow = new FeatureMatrix(pipeline.schema(), 1);
         boundOne = pipeline.bind(frame, oneRow);
+        // Tribuo examples are objects per row: 200,000 of them keep the peer's heap reasonable
+        tribuo = TribuoFeatureTransform.fit(train, MixedPipelineFixture.frame(200_000, 2));
     }
 
     /** The whole frame into the reused matrix. */
@@ -87,5 +94,13 @@ public class Bench06_FeatureTransform {
         next = next + 1 == rows ? 0 : next + 1;
         counters.rows++;
         bh.consume(oneRow.denseBlock()[0]);
+    }
+
+    /** Peer: one row through Oracle Tribuo's fitted standardisation (a subset of the work; see the peer). */
+    @Benchmark
+    public void peerTribuoSingleRow(Throughput counters, Blackhole bh) {
+        bh.consume(tribuo.transform(nextTribuo));
+        nextTribuo = nextTribuo + 1 == tribuo.size() ? 0 : nextTribuo + 1;
+        counters.rows++;
     }
 }
