@@ -1,0 +1,2 @@
+/** The {@code behavior} command-line tool. */
+package ai.behavior.cli;
