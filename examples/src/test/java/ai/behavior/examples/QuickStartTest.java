@@ -20,13 +20,21 @@ class QuickStartTest {
             throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         QuickStart q = new QuickStart(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        int exit = new CommandLine(q).execute("--users", "3000", "--seed", "11", "--json", dir.toString());
+        int exit = new CommandLine(q).execute("--users", "3000", "--seed", "11", "--json", dir.toString(), "--quiet");
         assertEquals(0, exit);
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("protocol: dataset=synthetic shop, test-period views; split=temporal cut"), text);
         assertTrue(text.contains("candidates=full ranking; seen items excluded; K=[5, 10, 20]"), text);
 
-        MetricsReport purchase = MetricsReport.fromJson(Files.readString(dir.resolve("purchase.json")));
+        MetricsReport users = MetricsReport.fromJson(Files.readString(dir.resolve("users.json")));
+        double logistic = users.value("logistic regression", "auc");
+        double mlp = users.value("MLP 64-32", "auc");
+        assertTrue(logistic > 0.7, "logistic AUC on held-out users: " + logistic);
+        assertTrue(mlp > 0.7, "MLP AUC on held-out users: " + mlp);
+        assertTrue(text.contains("label: purchase in the next 168 h"), text);
+        assertTrue(text.contains("Top 5 for user"), text);
+
+        MetricsReport purchase = MetricsReport.fromJson(Files.readString(dir.resolve("views.json")));
         double itemAuc = purchase.value("item conversion rate", "auc");
         double personalAuc = purchase.value("item x user conversion rate", "auc");
         double ceiling = purchase.value("planted probability (ceiling)", "auc");
@@ -38,6 +46,8 @@ class QuickStartTest {
         double recall10 = topN.value("popularity", "recall@10");
         assertTrue(recall10 > 10.0 / 1000, "popularity beats random (10 of 1000 items): " + recall10);
         assertTrue(topN.value("popularity", "recall@20") >= recall10);
+        assertTrue(topN.value("implicit ALS", "recall@10") > recall10, "ALS beats popularity: "
+                + topN.value("implicit ALS", "recall@10") + " vs " + recall10);
     }
 
     @Test
