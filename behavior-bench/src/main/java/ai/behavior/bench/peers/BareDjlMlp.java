@@ -11,6 +11,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
@@ -18,6 +19,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.Batchifier;
 
+import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
@@ -29,7 +31,7 @@ import java.util.List;
  *
  * <pre>{@code
  * try (BareDjlMlp bare = BareDjlMlp.create(32, List.of(128, 64), 1024, 1e-3f, 42)) {
- *     double rowsPerSecond = bare.epoch(x, y, order) ; }
+ *     double rowsPerSecond = bare.epoch(x, y, order); bare.forward(x, 0, 1024, logits); }
  * }</pre>
  *
  * <p>Rows are row-major {@code float[rows * width]} with labels {@code float[rows]} in {0, 1}. Not thread-safe.
@@ -45,6 +47,7 @@ public final class BareDjlMlp implements AutoCloseable {
     private final Trainer trainer;
     private final float[] xs;
     private final float[] ys;
+    private final ParameterStore inferenceStore;
     private long batches;
 
     private BareDjlMlp(int width, int batchSize, Model model, Trainer trainer) {
@@ -54,6 +57,7 @@ public final class BareDjlMlp implements AutoCloseable {
         this.trainer = trainer;
         this.xs = new float[batchSize * width];
         this.ys = new float[batchSize];
+        this.inferenceStore = new ParameterStore(trainer.getManager(), false);
     }
 
     /**
@@ -125,6 +129,21 @@ public final class BareDjlMlp implements AutoCloseable {
             EasyTrain.trainBatch(trainer, batch);
             trainer.step();
             batches++;
+        }
+    }
+
+    /**
+     * Inference the bare way: rows {@code [from, to)} of {@code x} as one array ({@code manager.create} from a
+     * wrapped slice), the block's forward in inference mode in a sub-manager, the logits read back into
+     * {@code out[0..to-from)}.
+     */
+    public void forward(float[] x, int from, int to, float[] out) {
+        int n = to - from;
+        try (NDManager manager = trainer.getManager().newSubManager()) {
+            NDArray data = manager.create(FloatBuffer.wrap(x, from * width, n * width), new Shape(n, width));
+            float[] z = model.getBlock().forward(inferenceStore, new NDList(data), false).singletonOrThrow()
+                    .toFloatArray();
+            System.arraycopy(z, 0, out, 0, n);
         }
     }
 

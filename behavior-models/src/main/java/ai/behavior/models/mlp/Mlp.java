@@ -74,10 +74,57 @@ public final class Mlp {
             arch.check(pipeline.schema(), "the pipeline's output");
         }
 
+        double[] scaling = labelScaling(labels, options.task());
+        double mean = scaling[0];
+        double scale = scaling[1];
+        Validation metric = validation == null ? null
+                : validation(options.task(), validation, validationLabels, arch, mean, scale);
+        TrainingTask task = task(arch, train, targets(labels, mean, scale), options.task(), metric);
+        DeviceChoice device = DeviceSelector.choose(options.training().device(), EngineFacts.detect());
+        TrainingResult result = TrainingLoop.run(task, options.training(), device);
+        Network net = Network.create(() -> new MlpBlock(arch), arch.inputShapes(), result.parameters(), device);
+        return new MlpModel(net, arch, options, mean, scale, pipeline, result);
+    }
+
+    /**
+     * The training task {@link #fit} runs, without validation: the MLP network for {@code train}'s schema, its
+     * rows and labels (standardised for regression), and the task's loss. For benchmarks and custom loops that
+     * drive a {@link ai.behavior.models.train.TrainingSession} themselves.
+     *
+     * <pre>{@code
+     * TrainingTask task = Mlp.trainingTask(x, y, options);
+     * try (TrainingSession s = TrainingSession.open(task, options.training(), device, 100)) { s.step(null, 0, 1024); }
+     * }</pre>
+     */
+    public static TrainingTask trainingTask(FeatureMatrix train, double[] labels, MlpOptions options) {
+        if (train == null || options == null) {
+            throw new IllegalArgumentException("train and options must not be null");
+        }
+        if (train.rows() == 0) {
+            throw new IllegalArgumentException("cannot train an MLP on an empty training set");
+        }
+        MlpArchitecture arch = MlpArchitecture.of(train.schema(), options);
+        MlpInputs.checkLabels(labels, train.rows(), options.task(), "training");
+        MlpInputs.check(train, arch, "training", 0, train.rows());
+        double[] scaling = labelScaling(labels, options.task());
+        return task(arch, train, targets(labels, scaling[0], scaling[1]), options.task(), null);
+    }
+
+    private static TrainingTask task(MlpArchitecture arch, FeatureMatrix train, float[] targets, MlpTask kind,
+                                     Validation metric) {
+        return new TrainingTask("mlp", () -> new MlpBlock(arch), arch.inputShapes(),
+                new TabularBatches(train, targets), kind == MlpTask.BINARY
+                ? MlpLosses::binaryCrossEntropy : MlpLosses::meanSquaredError, metric);
+    }
+
+    /**
+     * {mean, scale} of the labels for regression (standardised targets keep the default learning rate sensible
+     * whatever the label's unit); {0, 1} for binary tasks.
+     */
+    private static double[] labelScaling(double[] labels, MlpTask task) {
         double mean = 0;
         double scale = 1;
-        if (options.task() == MlpTask.REGRESSION) {
-            // standardised targets keep the default learning rate sensible whatever the label's unit
+        if (task == MlpTask.REGRESSION) {
             for (double y : labels) {
                 mean += y;
             }
@@ -89,19 +136,15 @@ public final class Mlp {
             double sd = Math.sqrt(ss / labels.length);
             scale = sd > 0 ? sd : 1;
         }
+        return new double[] {mean, scale};
+    }
+
+    private static float[] targets(double[] labels, double mean, double scale) {
         float[] targets = new float[labels.length];
         for (int i = 0; i < labels.length; i++) {
             targets[i] = (float) ((labels[i] - mean) / scale);
         }
-        Validation metric = validation == null ? null
-                : validation(options.task(), validation, validationLabels, arch, mean, scale);
-        TrainingTask task = new TrainingTask("mlp", () -> new MlpBlock(arch), arch.inputShapes(),
-                new TabularBatches(train, targets), options.task() == MlpTask.BINARY
-                ? MlpLosses::binaryCrossEntropy : MlpLosses::meanSquaredError, metric);
-        DeviceChoice device = DeviceSelector.choose(options.training().device(), EngineFacts.detect());
-        TrainingResult result = TrainingLoop.run(task, options.training(), device);
-        Network net = Network.create(() -> new MlpBlock(arch), arch.inputShapes(), result.parameters(), device);
-        return new MlpModel(net, arch, options, mean, scale, pipeline, result);
+        return targets;
     }
 
     private static Validation validation(MlpTask task, FeatureMatrix rows, double[] labels, MlpArchitecture arch,

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
@@ -37,6 +38,15 @@ public final class MlpBlock extends AbstractBlock {
     private final MlpArchitecture architecture;
     private final List<EmbeddingTable> embeddings = new ArrayList<>();
     private final SequentialBlock body;
+    /** The body's layers in order, with what each is, for the lean inference pass ({@link MlpForward}). */
+    private final List<Layer> layers = new ArrayList<>();
+
+    /** What a layer of the body is. */
+    enum LayerKind { LINEAR, NORM, RELU, DROPOUT }
+
+    /** One layer of the body. */
+    record Layer(LayerKind kind, Block block) {
+    }
 
     /** The network for {@code architecture}. */
     public MlpBlock(MlpArchitecture architecture) {
@@ -49,24 +59,39 @@ public final class MlpBlock extends AbstractBlock {
         }
         SequentialBlock seq = new SequentialBlock();
         for (int units : architecture.hidden()) {
-            seq.add(Linear.builder().setUnits(units).build());
+            add(seq, LayerKind.LINEAR, Linear.builder().setUnits(units).build());
             if (architecture.norm() == MlpNorm.BATCH) {
-                seq.add(BatchNorm.builder().optAxis(1).build());
+                add(seq, LayerKind.NORM, BatchNorm.builder().optAxis(1).build());
             } else if (architecture.norm() == MlpNorm.LAYER) {
-                seq.add(LayerNorm.builder().axis(1).build());
+                add(seq, LayerKind.NORM, LayerNorm.builder().axis(1).build());
             }
-            seq.add(Activation.reluBlock());
+            add(seq, LayerKind.RELU, Activation.reluBlock());
             if (architecture.dropout() > 0) {
-                seq.add(Dropout.builder().optRate((float) architecture.dropout()).build());
+                add(seq, LayerKind.DROPOUT, Dropout.builder().optRate((float) architecture.dropout()).build());
             }
         }
-        seq.add(Linear.builder().setUnits(1).build());
+        add(seq, LayerKind.LINEAR, Linear.builder().setUnits(1).build());
         this.body = addChildBlock("body", seq);
+    }
+
+    private void add(SequentialBlock seq, LayerKind kind, Block layer) {
+        seq.add(layer);
+        layers.add(new Layer(kind, layer));
     }
 
     /** The architecture this network was built from. */
     public MlpArchitecture architecture() {
         return architecture;
+    }
+
+    /** The embedding tables, one per categorical column in column order. */
+    List<EmbeddingTable> embeddings() {
+        return embeddings;
+    }
+
+    /** The layers after the embeddings, in order. */
+    List<Layer> layers() {
+        return layers;
     }
 
     @Override

@@ -44,6 +44,7 @@ public final class MlpModel implements AutoCloseable {
     private final double labelScale;
     private final FittedPipeline pipeline;
     private final TrainingResult training;
+    private final MlpForward lean;
     private final ThreadLocal<MlpPredictor> predictors = ThreadLocal.withInitial(this::newPredictor);
 
     MlpModel(Network network, MlpArchitecture architecture, MlpOptions options, double labelMean, double labelScale,
@@ -55,6 +56,14 @@ public final class MlpModel implements AutoCloseable {
         this.labelScale = labelScale;
         this.pipeline = pipeline;
         this.training = training;
+        MlpBlock block = (MlpBlock) network.block();
+        try {
+            this.lean = MlpForward.tableValues(block) <= MlpForward.MAX_JAVA_TABLE_VALUES
+                    ? MlpForward.of(block, network.manager()) : null;
+        } catch (RuntimeException e) {
+            network.close(); // the model owns the network from here on
+            throw e;
+        }
     }
 
     /** Predicts every row of {@code features} (laid out like the training matrix); thread-safe. */
@@ -138,6 +147,11 @@ public final class MlpModel implements AutoCloseable {
 
     Network network() {
         return network;
+    }
+
+    /** The lean inference pass, or null when the embedding tables are too large to copy into Java. */
+    MlpForward lean() {
+        return lean;
     }
 
     /** The model's output for raw network score {@code z}. */

@@ -26,6 +26,7 @@ import java.nio.IntBuffer;
  * data is copied to the device, so the rule is harmless there.
  */
 public final class BatchArrays {
+    private static final int ALIGNMENT = 64;
     private ByteBuffer[] slots = new ByteBuffer[4];
 
     /** A fresh instance with no buffers yet (they grow on first use). */
@@ -95,12 +96,46 @@ public final class BatchArrays {
         return manager.create(buf, shape, DataType.FLOAT32);
     }
 
-    /** A direct, native-order buffer of exactly {@code bytes} bytes (position 0, limit {@code bytes}). */
+    /**
+     * A float view of slot {@code slot}'s buffer with room for exactly {@code count} floats, position 0: fill it
+     * yourself (for inputs that are not plain row blocks, such as rows joined with embedding vectors), then make
+     * the array with {@link #filledFloats}. The same aliasing rule applies.
+     */
+    public FloatBuffer floatBuffer(int slot, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0, got " + count);
+        }
+        return buffer(slot, (long) count * Float.BYTES).asFloatBuffer();
+    }
+
+    /**
+     * The first {@code shape.size()} floats of slot {@code slot}, as filled through {@link #floatBuffer}, as a
+     * float32 array of {@code shape}.
+     */
+    public NDArray filledFloats(NDManager manager, int slot, Shape shape) {
+        long n = shape.size();
+        if (n == 0) {
+            return manager.create(shape, DataType.FLOAT32);
+        }
+        ByteBuffer b = slot >= 0 && slot < slots.length ? slots[slot] : null;
+        if (b == null || b.capacity() < n * Float.BYTES) {
+            throw new IllegalStateException("slot " + slot + " holds fewer than " + n + " floats; fill it with "
+                    + "floatBuffer(" + slot + ", " + n + ") first");
+        }
+        b.clear();
+        b.limit((int) (n * Float.BYTES));
+        return manager.create(b, shape, DataType.FLOAT32);
+    }
+
+    /**
+     * A direct, native-order buffer of exactly {@code bytes} bytes (position 0, limit {@code bytes}), aligned to
+     * 64 bytes as PyTorch aligns its own tensors (BLAS kernels read aligned rows faster).
+     */
     private ByteBuffer buffer(int slot, long bytes) {
         if (slot < 0) {
             throw new IllegalArgumentException("slot must be >= 0, got " + slot);
         }
-        if (bytes > Integer.MAX_VALUE) {
+        if (bytes > Integer.MAX_VALUE - 2 * ALIGNMENT) {
             throw new IllegalArgumentException("a batch array of " + bytes + " bytes is too large; lower the batch size");
         }
         if (slot >= slots.length) {
@@ -109,7 +144,10 @@ public final class BatchArrays {
         ByteBuffer b = slots[slot];
         if (b == null || b.capacity() < bytes) {
             long grown = b == null ? bytes : Math.max(bytes, Math.min(Integer.MAX_VALUE, 2L * b.capacity()));
-            b = ByteBuffer.allocateDirect((int) grown).order(ByteOrder.nativeOrder());
+            // alignedSlice rounds the capacity down to a multiple of the alignment: round up, then add one unit
+            long rounded = (grown + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
+            b = ByteBuffer.allocateDirect((int) Math.min(Integer.MAX_VALUE, rounded + ALIGNMENT))
+                    .alignedSlice(ALIGNMENT).order(ByteOrder.nativeOrder());
             slots[slot] = b;
         }
         b.clear();

@@ -4,17 +4,7 @@ import ai.behavior.models.device.DeviceChoice;
 import ai.behavior.models.device.DeviceSelector;
 import ai.behavior.models.device.EngineFacts;
 import ai.behavior.progress.Progress;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.util.Pair;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +27,9 @@ import java.util.SplittableRandom;
  * TrainingResult r = TrainingLoop.run(task, TrainingOptions.defaults().withEpochs(5));
  * Network net = Network.create(task.network(), task.inputShapes(), r.parameters(), device);
  * }</pre>
+ *
+ * <p>Each run is one {@link TrainingSession} (the network, its optimizer and their manager) driven through the
+ * epochs; custom loops and benchmarks can drive a session step by step themselves.
  *
  * <h2>Memory</h2>
  * All training state (parameters, gradients, optimizer moments) lives in one manager that is closed when the
@@ -70,44 +63,18 @@ public final class TrainingLoop {
     /** Trains on an already chosen device. */
     public static TrainingResult run(TrainingTask task, TrainingOptions options, DeviceChoice device) {
         long started = System.nanoTime();
-        Engine engine = Engine.getInstance();
         int n = task.training().size();
         int[] bounds = batchBounds(n, options.batchSize());
         int batchesPerEpoch = bounds.length - 1;
         long totalSteps = (long) batchesPerEpoch * options.epochs();
-        LearningRateSchedule schedule = new LearningRateSchedule(options.learningRate(), options.warmupSteps(),
-                totalSteps, options.decay(), options.finalLearningRate());
         LOG.info("training {}: {} rows, {} batches of up to {} per epoch, {} epochs, {} lr {} on {}", task.name(), n,
                 batchesPerEpoch, options.batchSize(), options.epochs(), options.optimizer(), options.learningRate(),
                 device.report().used());
-        engine.setRandomSeed((int) (options.seed() ^ (options.seed() >>> 32)));
         SplittableRandom shuffle = new SplittableRandom(options.seed());
         Validation validation = task.validation();
         String metricName = validation == null ? "train_loss" : validation.metricName();
 
-        try (NDManager manager = engine.newBaseManager(device.device())) {
-            Block block = task.network().get();
-            block.initialize(manager, DataType.FLOAT32, task.inputShapes());
-            List<Parameter> trainable = new ArrayList<>();
-            for (Pair<String, Parameter> p : block.getParameters()) {
-                if (p.getValue().requiresGradient()) {
-                    trainable.add(p.getValue());
-                }
-            }
-            Optimizer optimizer = Optimizers.create(options, schedule, manager);
-            ParameterStore store = new ParameterStore(manager, false);
-            Inference inference = new Inference() {
-                @Override
-                public NDManager newBatchManager() {
-                    return manager.newSubManager();
-                }
-
-                @Override
-                public NDList forward(NDList inputs) {
-                    return block.forward(store, inputs, false);
-                }
-            };
-
+        try (TrainingSession session = TrainingSession.open(task, options, device, totalSteps)) {
             int[] order = new int[n];
             for (int i = 0; i < n; i++) {
                 order[i] = i;
@@ -118,7 +85,6 @@ public final class TrainingLoop {
             double bestMetric = Double.NaN;
             int sinceBest = 0;
             boolean stoppedEarly = false;
-            long step = 0;
             double trainNanos = 0;
             long rowsSeen = 0;
             for (int epoch = 1; epoch <= options.epochs(); epoch++) {
@@ -128,14 +94,12 @@ public final class TrainingLoop {
                 for (int b = 0; b < batchesPerEpoch; b++) {
                     int from = bounds[b];
                     int to = bounds[b + 1];
-                    step++;
-                    double loss = step(task, block, store, manager, engine, trainable, optimizer, options, order,
-                            from, to);
+                    double loss = session.step(order, from, to);
                     if (!Double.isFinite(loss)) {
                         throw new IllegalStateException(String.format(Locale.ROOT, "%s: training diverged: the loss "
                                 + "is %s at epoch %d, batch %d (rows %d..%d); lower the learning rate (now %.3g) or "
                                 + "set clipNorm", task.name(), loss, epoch, b + 1, from, to - 1,
-                                schedule.rate(step)));
+                                session.learningRate()));
                     }
                     lossSum += loss * (to - from);
                 }
@@ -146,7 +110,7 @@ public final class TrainingLoop {
                 OptionalDouble metric = OptionalDouble.empty();
                 boolean improved = true;
                 if (validation != null) {
-                    double m = validation.evaluate(inference);
+                    double m = validation.evaluate(session.inference());
                     if (!Double.isFinite(m)) {
                         throw new IllegalStateException(task.name() + ": validation metric " + metricName + " is " + m
                                 + " after epoch " + epoch);
@@ -154,12 +118,12 @@ public final class TrainingLoop {
                     metric = OptionalDouble.of(m);
                     improved = best == null || (validation.higherIsBetter() ? m > bestMetric : m < bestMetric);
                 }
-                EpochStats stats = new EpochStats(epoch, trainLoss, metric, schedule.rate(step), n, seconds,
-                        n / Math.max(seconds, 1e-9), manager.getManagedArrays().size());
+                EpochStats stats = new EpochStats(epoch, trainLoss, metric, session.learningRate(), n, seconds,
+                        n / Math.max(seconds, 1e-9), session.liveArrays());
                 history.add(stats);
                 if (improved) {
                     // The best checkpoint is a copy in Java memory: restoring it is building the model from it.
-                    best = validation == null ? null : TrainedParameters.of(block);
+                    best = validation == null ? null : session.parameters();
                     bestEpoch = epoch;
                     bestMetric = metric.orElse(Double.NaN);
                     sinceBest = 0;
@@ -175,7 +139,7 @@ public final class TrainingLoop {
                     break;
                 }
             }
-            TrainedParameters kept = best != null ? best : TrainedParameters.of(block);
+            TrainedParameters kept = best != null ? best : session.parameters();
             double total = (System.nanoTime() - started) / 1e9;
             double rate = rowsSeen / Math.max(trainNanos / 1e9, 1e-9);
             LOG.info(String.format(Locale.ROOT, "%s: kept epoch %d of %d (%s %s), %.0f rows/s, %.1f s", task.name(),
@@ -184,46 +148,6 @@ public final class TrainingLoop {
             return new TrainingResult(task.name(), metricName, bestEpoch,
                     validation == null ? OptionalDouble.empty() : OptionalDouble.of(bestMetric), stoppedEarly,
                     history, rate, total, device.report(), kept);
-        }
-    }
-
-    /** One optimizer step on rows {@code order[from..to)}; returns the batch's mean loss. */
-    private static double step(TrainingTask task, Block block, ParameterStore store, NDManager manager, Engine engine,
-                               List<Parameter> trainable, Optimizer optimizer, TrainingOptions options, int[] order,
-                               int from, int to) {
-        try (NDManager batch = manager.newSubManager()) {
-            NDList x = task.training().inputs(batch, order, from, to);
-            NDList y = task.training().labels(batch, order, from, to);
-            double loss;
-            try (GradientCollector collector = engine.newGradientCollector()) {
-                NDList predictions = block.forward(store, x, true);
-                NDArray l = task.loss().apply(predictions, y);
-                collector.backward(l);
-                loss = l.getFloat();
-            }
-            if (!Double.isFinite(loss)) {
-                return loss;
-            }
-            NDArray[] grads = new NDArray[trainable.size()];
-            try {
-                for (int i = 0; i < grads.length; i++) {
-                    grads[i] = trainable.get(i).getArray().getGradient();
-                }
-                if (options.clipNorm() > 0) {
-                    clip(grads, options.clipNorm());
-                }
-                for (int i = 0; i < grads.length; i++) {
-                    Parameter p = trainable.get(i);
-                    optimizer.update(p.getId(), p.getArray(), grads[i]);
-                }
-            } finally {
-                for (NDArray g : grads) {
-                    if (g != null) {
-                        g.close();
-                    }
-                }
-            }
-            return loss;
         }
     }
 

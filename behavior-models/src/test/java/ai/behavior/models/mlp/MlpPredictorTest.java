@@ -1,6 +1,8 @@
 package ai.behavior.models.mlp;
 
 import ai.behavior.feature.FeatureMatrix;
+import ai.behavior.feature.FeatureSchema;
+import ai.behavior.feature.FeatureSpec;
 import ai.behavior.models.Planted;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.AfterAll;
@@ -124,6 +126,42 @@ class MlpPredictorTest {
         Arrays.sort(nanos);
         System.out.printf(Locale.ROOT, "single-row latency p50 %.1f us, p99 %.1f us%n", nanos[n / 2] / 1e3,
                 nanos[n * 99 / 100] / 1e3);
+    }
+
+    @Test
+    void theLeanPassPredictsWhatTheNetworksOwnForwardPredicts() {
+        // Two categorical columns (cardinality 5 and 3), then every layer kind the lean pass handles: linear,
+        // batch norm, layer norm, relu, dropout. Both paths feed the body the same joined rows, so they agree
+        // to float rounding (the BLAS may round differently for differently aligned inputs).
+        FeatureSchema schema = new FeatureSchema(List.of(new FeatureSpec.Dense("x1"), new FeatureSpec.Categorical(
+                "c", 5), new FeatureSpec.Dense("x2"), new FeatureSpec.Categorical("d", 3)));
+        Planted base = Planted.binary(3_000, 60);
+        FeatureMatrix m = new FeatureMatrix(schema, 3_000);
+        for (int i = 0; i < 3_000; i++) {
+            m.denseBlock()[2 * i] = base.matrix().denseBlock()[2 * i];
+            m.denseBlock()[2 * i + 1] = base.matrix().denseBlock()[2 * i + 1];
+            m.categoricalBlock()[2 * i] = base.matrix().categoricalBlock()[i];
+            m.categoricalBlock()[2 * i + 1] = i % 3; // index 0 (unknown) included
+        }
+        MlpOptions quick = MlpTest.quick(MlpTask.BINARY).withTraining(MlpTest.quick(MlpTask.BINARY).training()
+                .withEpochs(2));
+        for (MlpOptions o : new MlpOptions[] {quick.withNorm(MlpNorm.BATCH).withDropout(0.3),
+                quick.withNorm(MlpNorm.LAYER), quick.withHidden()}) {
+            try (MlpModel mm = Mlp.fit(m, base.labels(), o, null)) {
+                assertTrue(mm.lean() != null, "small tables are copied for the lean pass");
+                double[] lean = new MlpPredictor(mm, true).predict(m);
+                double[] general = new MlpPredictor(mm, false).predict(m);
+                for (int i = 0; i < lean.length; i++) {
+                    assertEquals(general[i], lean[i], 1e-6, o.norm() + " row " + i);
+                }
+                // one row at a time too (the shapes single-row serving sends)
+                double[] one = new double[1];
+                new MlpPredictor(mm, true).predict(m, 17, 18, one, 0);
+                assertEquals(general[17], one[0], 1e-6);
+            }
+        }
+        // the Java copies: 5 x 4 and 3 x round(1.6 * 3^0.56) = 3 x 3 values
+        assertEquals(5 * 4 + 3 * 3, MlpForward.tableValues(new MlpBlock(MlpArchitecture.of(schema, quick))));
     }
 
     private static int systemArrays() {
