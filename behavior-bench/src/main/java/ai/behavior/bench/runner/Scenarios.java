@@ -22,7 +22,8 @@ public final class Scenarios {
                 new Ml100kRating(),
                 new Ml100kTopN(),
                 new AlsSpeed(),
-                new SyntheticShopScenario());
+                new SyntheticShopScenario(),
+                new MlpSpeed());
     }
 
     /** The scenario called {@code name}, if any. */
