@@ -13,6 +13,11 @@ package ai.behavior.recsys.als;
  * <pre>{@code
  * double objective = AlsObjective.of(users, x, y, gramY, alpha, lambda, pool);
  * }</pre>
+ *
+ * <p>The bracket is one term per user ({@link #userTerm}); the user half-step of the next iteration computes
+ * the same {@code x_u^T (Y^T Y + lambda I) x_u} and {@code s_ui} as its starting residual, so the trainer takes
+ * the terms from there ({@link RowSolver#conjugateGradient}) instead of making this extra pass. Terms are
+ * summed in user order ({@link #total}), so both ways give the same bits on any number of threads.
  */
 final class AlsObjective {
     private static final int GRAIN = 256;
@@ -20,12 +25,12 @@ final class AlsObjective {
     private AlsObjective() {
     }
 
-    /** The objective; {@code gram} is {@code Y^T Y + lambda I}. Summed in fixed chunks (thread-count independent). */
+    /** The objective; {@code gram} is {@code Y^T Y + lambda I}. Summed in user order (thread-count independent). */
     static double of(Csr users, float[][] x, float[][] y, float[][] gram, float alpha, double lambda,
                      ParallelRows pool) {
         int d = gram.length;
         int n = users.numRows();
-        double[] parts = new double[ParallelRows.chunks(n, GRAIN)];
+        double[] terms = new double[n];
         int room = Kernels.padded(Math.max(1, users.maxRowLength()));
         float[][] dots = new float[pool.threads()][room];
         float[][] gx = new float[pool.threads()][d];
@@ -33,29 +38,58 @@ final class AlsObjective {
         int[] offsets = users.offsets();
         float[] values = users.values();
         pool.forEach(n, GRAIN, (worker, from, to) -> {
-            double sum = 0;
             float[] s = dots[worker];
             float[] g = gx[worker];
             for (int u = from; u < to; u++) {
                 int start = offsets[u];
                 int len = offsets[u + 1] - start;
                 if (len == 0) {
+                    terms[u] = 0;
                     continue;
                 }
                 Kernels.symmetricTimes(gram, x[u], g, zero);
-                sum += Kernels.dot(x[u], g);
                 Kernels.dots(y, users.cols(), start, len, x[u], s, zero);
-                for (int j = 0; j < len; j++) {
-                    double c = 1.0 + (double) alpha * values[start + j];
-                    double e = 1.0 - s[j];
-                    sum += c * e * e - (double) s[j] * s[j];
-                }
+                terms[u] = userTerm(Kernels.dot(x[u], g), s, values, start, len, alpha);
             }
-            parts[from / GRAIN] = sum;
         });
+        return total(terms, y, lambda);
+    }
+
+    /**
+     * One user's bracket: {@code xGx + sum_j (c_j (1 - s_j)^2 - s_j^2)} with {@code xGx = x.(Y^T Y + lambda I) x},
+     * {@code s_j = dots[j]} and {@code c_j = 1 + alpha * values[start + j]}, {@code j < n}.
+     */
+    static double userTerm(float xGx, float[] dots, float[] values, int start, int n, float alpha) {
+        // four partial sums: one serial chain of double additions would be the slowest part of this pass
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 4 <= n; j += 4) {
+            s0 += pairTerm(dots[j], values[start + j], alpha);
+            s1 += pairTerm(dots[j + 1], values[start + j + 1], alpha);
+            s2 += pairTerm(dots[j + 2], values[start + j + 2], alpha);
+            s3 += pairTerm(dots[j + 3], values[start + j + 3], alpha);
+        }
+        for (; j < n; j++) {
+            s0 += pairTerm(dots[j], values[start + j], alpha);
+        }
+        return xGx + ((s0 + s1) + (s2 + s3));
+    }
+
+    /** {@code c (1 - s)^2 - s^2} of a stored pair with dot product {@code s} and value {@code v}. */
+    private static double pairTerm(float s, float v, float alpha) {
+        double c = 1.0 + (double) alpha * v;
+        double e = 1.0 - s;
+        return c * e * e - (double) s * s;
+    }
+
+    /** The objective from every user's term (users without entries: 0), adding {@code lambda |Y|^2}. */
+    static double total(double[] terms, float[][] y, double lambda) {
         double total = 0;
-        for (double p : parts) {
-            total += p;
+        for (double t : terms) {
+            total += t;
         }
         double items = 0;
         for (float[] row : y) {

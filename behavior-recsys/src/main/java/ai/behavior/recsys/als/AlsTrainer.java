@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The alternating loop of implicit ALS: user half-step, item half-step, objective, optional validation, once
- * per iteration. See {@link ImplicitAls} for the model and its conventions.
+ * The alternating loop of implicit ALS: user half-step, item half-step, optional validation, once per
+ * iteration; the objective of an iteration comes from the next user half-step (or, for the last one and for
+ * exact solves, from {@link AlsObjective#of}). See {@link ImplicitAls} for the model and its conventions.
  *
  * <pre>{@code
  * AlsTrainer.Result r = AlsTrainer.train(matrix, options);
@@ -17,8 +18,9 @@ import java.util.SplittableRandom;
  * }</pre>
  *
  * <p>Deterministic for a seed on any number of threads: the initial factors come from one sequential random
- * stream, every row of a half-step depends only on the other side's factors and its own previous value, and
- * the Gram matrix and objective are summed in fixed chunks in a fixed order.
+ * stream, every row of a half-step depends only on the other side's factors and its own previous value (rows
+ * are claimed longest first only to balance the threads), the Gram matrix is summed in fixed chunks in a fixed
+ * order and the objective in user order.
  */
 final class AlsTrainer {
     /** Rows claimed at a time by a worker in a half-step. */
@@ -35,8 +37,10 @@ final class AlsTrainer {
      * @param factors        the final (or, with early stopping, the best) factors
      * @param iterationsRun  iterations run
      * @param bestIteration  iteration whose factors were kept (the last one without early stopping)
+     * @param userCounts     stored entries per user
+     * @param itemCounts     stored entries per item
      */
-    record Result(LatentFactors factors, int iterationsRun, int bestIteration) {
+    record Result(LatentFactors factors, int iterationsRun, int bestIteration, int[] userCounts, int[] itemCounts) {
     }
 
     /** Trains on {@code matrix} (non-empty, values checked by the caller) with options {@code o}. */
@@ -44,7 +48,7 @@ final class AlsTrainer {
         long started = System.nanoTime();
         int d = o.factors();
         Csr users = Csr.of(matrix);
-        Csr items = Csr.of(matrix.transpose());
+        Csr items = Csr.transposeOf(users, matrix.numCols());
         float[][] x = new float[users.numRows()][d];
         float[][] y = initialItems(items, d, o.seed());
         float alpha = (float) o.alpha();
@@ -62,6 +66,10 @@ final class AlsTrainer {
                 solvers[t] = new RowSolver(d, maxRow);
             }
             float[][] gramY = Gram.of(y, d, lambda, pool);
+            double[] userTerms = new double[users.numRows()];
+            int[] userOrder = users.longestFirst();
+            int[] itemOrder = items.longestFirst();
+            Pending pending = null;
             LatentFactors best = null;
             double bestScore = Double.NEGATIVE_INFINITY;
             int bestIteration = 0;
@@ -69,17 +77,17 @@ final class AlsTrainer {
             int it = 0;
             while (it < o.iterations()) {
                 it++;
-                halfStep(users, x, y, gramY, alpha, o.cgSteps(), solvers, pool);
-                float[][] gramX = Gram.of(x, d, lambda, pool);
-                halfStep(items, y, x, gramX, alpha, o.cgSteps(), solvers, pool);
-                gramY = Gram.of(y, d, lambda, pool);
-                double loss = AlsObjective.of(users, x, y, gramY, alpha, lambda, pool) / totalConfidence;
-                if (!Double.isFinite(loss)) {
-                    throw new IllegalStateException("implicit ALS diverged at iteration " + it + " (objective " + loss
-                            + "); lower alpha or raise the regularization");
+                halfStep(users, userOrder, x, y, gramY, alpha, o.cgSteps(), solvers, pool,
+                        pending == null ? null : userTerms);
+                if (pending != null) {
+                    // y and gramY are still the previous iteration's: these terms are its objective
+                    report(pending, AlsObjective.total(userTerms, y, lambda) / totalConfidence, o);
+                    pending = null;
                 }
+                float[][] gramX = Gram.of(x, d, lambda, pool);
+                halfStep(items, itemOrder, y, x, gramX, alpha, o.cgSteps(), solvers, pool, null);
+                gramY = Gram.of(y, d, lambda, pool);
                 Map<String, Double> metrics = new LinkedHashMap<>();
-                metrics.put("loss", loss);
                 boolean stop = false;
                 if (validation != null) {
                     LatentFactors snapshot = LatentFactors.ofRows(x, y, null, d);
@@ -94,17 +102,40 @@ final class AlsTrainer {
                         stop = ++sinceBest >= o.earlyStopping().patience();
                     }
                 }
-                o.progress().update(new Progress("implicit-als", it, o.iterations(), metrics,
-                        (System.nanoTime() - started) / 1e9));
+                pending = new Pending(it, metrics, (System.nanoTime() - started) / 1e9);
+                if (stop || it == o.iterations() || o.cgSteps() == 0) {
+                    report(pending, AlsObjective.of(users, x, y, gramY, alpha, lambda, pool) / totalConfidence, o);
+                    pending = null;
+                }
                 if (stop) {
                     break;
                 }
             }
             if (best != null) {
-                return new Result(best, it, bestIteration);
+                return new Result(best, it, bestIteration, users.rowLengths(), items.rowLengths());
             }
-            return new Result(LatentFactors.ofRows(x, y, null, d), it, it);
+            return new Result(LatentFactors.ofRows(x, y, null, d), it, it, users.rowLengths(), items.rowLengths());
         }
+    }
+
+    /**
+     * An iteration's progress waiting for its loss: the next user half-step computes the objective's terms
+     * as a by-product, so the loss of every iteration but the last is reported half an iteration late.
+     */
+    private record Pending(int iteration, Map<String, Double> metrics, double elapsedSeconds) {
+    }
+
+    /** Reports {@code p} with its loss first; a non-finite loss means training diverged. */
+    private static void report(Pending p, double loss, ImplicitAls.Options o) {
+        if (!Double.isFinite(loss)) {
+            throw new IllegalStateException("implicit ALS diverged at iteration " + p.iteration() + " (objective "
+                    + loss + "); lower alpha or raise the regularization");
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("loss", loss);
+        metrics.putAll(p.metrics());
+        o.progress().update(new Progress("implicit-als", p.iteration(), o.iterations(), metrics,
+                p.elapsedSeconds()));
     }
 
     /**
@@ -124,22 +155,33 @@ final class AlsTrainer {
         return y;
     }
 
-    /** Re-solves every row of {@code solve} against {@code fixed}; rows without entries become zero. */
-    static void halfStep(Csr rows, float[][] solve, float[][] fixed, float[][] gram, float alpha, int cgSteps,
-                         RowSolver[] solvers, ParallelRows pool) {
+    /**
+     * Re-solves every row of {@code solve} against {@code fixed}, claiming them in {@code order} (a permutation
+     * of the rows; each row's result does not depend on it); rows without entries become zero. With
+     * conjugate-gradient steps and a non-null {@code terms}, also stores each row's objective term at its
+     * incoming factors ({@link AlsObjective#userTerm}; 0 for rows without entries).
+     */
+    static void halfStep(Csr rows, int[] order, float[][] solve, float[][] fixed, float[][] gram, float alpha,
+                         int cgSteps, RowSolver[] solvers, ParallelRows pool, double[] terms) {
         int[] offsets = rows.offsets();
         pool.forEach(rows.numRows(), GRAIN, (worker, from, to) -> {
             RowSolver s = solvers[worker];
-            for (int r = from; r < to; r++) {
+            for (int q = from; q < to; q++) {
+                int r = order[q];
                 int start = offsets[r];
                 int end = offsets[r + 1];
+                double term = 0;
                 if (start == end) {
                     java.util.Arrays.fill(solve[r], 0f);
                 } else if (cgSteps > 0) {
-                    s.conjugateGradient(solve[r], fixed, gram, rows.cols(), rows.values(), start, end, alpha, cgSteps);
+                    term = s.conjugateGradient(solve[r], fixed, gram, rows.cols(), rows.values(), start, end, alpha,
+                            cgSteps, terms != null);
                 } else if (!s.exact(solve[r], fixed, gram, rows.cols(), rows.values(), start, end, alpha)) {
                     throw new IllegalStateException("row " + r + ": the least-squares system is not positive definite; "
                             + "raise the regularization");
+                }
+                if (terms != null) {
+                    terms[r] = term;
                 }
             }
         });

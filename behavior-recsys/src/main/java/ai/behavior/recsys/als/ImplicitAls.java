@@ -58,7 +58,10 @@ import java.util.Objects;
  *   chunks in a fixed order).</li>
  * </ul>
  * Each iteration reports {@code loss}, the objective divided by the total confidence of all pairs, and with
- * {@link EarlyStopping} the validation NDCG, through the options' {@link ProgressListener}.
+ * {@link EarlyStopping} the validation NDCG, through the options' {@link ProgressListener}. The objective of an
+ * iteration is a by-product of the next iteration's user half-step (its starting residuals need the same
+ * products), so each update but the last arrives half an iteration late, with the elapsed time of its own
+ * iteration; the last iteration's objective takes one extra pass.
  *
  * <p>Fitted models score with a tight matrix-vector product over a factor-major copy of the item factors
  * ({@link LatentFactors}), fold new users in without retraining ({@link #foldIn(int[], float[])}), find
@@ -254,15 +257,7 @@ public final class ImplicitAls implements ItemScorer {
             }
         }
         AlsTrainer.Result r = AlsTrainer.train(train, options);
-        int[] userCounts = new int[train.numRows()];
-        int[] itemCounts = new int[train.numCols()];
-        for (int u = 0; u < userCounts.length; u++) {
-            userCounts[u] = train.rowLength(u);
-            for (int p = train.rowStart(u); p < train.rowEnd(u); p++) {
-                itemCounts[train.col(p)]++;
-            }
-        }
-        return new ImplicitAls(train.rowIds(), train.colIds(), r.factors(), userCounts, itemCounts, options,
+        return new ImplicitAls(train.rowIds(), train.colIds(), r.factors(), r.userCounts(), r.itemCounts(), options,
                 r.iterationsRun(), r.bestIteration());
     }
 

@@ -68,11 +68,31 @@ class ImplicitAlsTest {
         assertEquals("implicit-als", updates.get(0).task());
         assertEquals(8, updates.get(7).done());
         assertEquals(8, updates.get(7).total());
+        for (int i = 0; i < updates.size(); i++) {
+            assertEquals(i + 1, updates.get(i).done(), "updates arrive once per iteration, in order");
+        }
         for (int i = 1; i < losses.size(); i++) {
             assertTrue(losses.get(i) <= losses.get(i - 1) * (1 + 1e-6), "loss rose at iteration " + (i + 1) + ": "
                     + losses);
         }
         assertTrue(losses.get(7) < losses.get(0), losses.toString());
+    }
+
+    @Test
+    void aLossTakenFromTheNextHalfStepEqualsTheDirectlyEvaluatedOne() {
+        // iteration 1's loss comes from iteration 2's user half-step in a 2-iteration fit, and from a separate
+        // objective pass in a 1-iteration fit; both sum the same per-user terms in user order
+        double[] fused = new double[1];
+        double[] direct = new double[1];
+        ImplicitAls.fit(TRAIN, SMALL.withIterations(2).withProgress(p -> {
+            if (p.done() == 1) {
+                fused[0] = p.metrics().get("loss");
+            }
+        }));
+        ImplicitAls.fit(TRAIN, SMALL.withIterations(1).withProgress(p -> direct[0] = p.metrics().get("loss")));
+        assertTrue(direct[0] > 0);
+        assertEquals(Double.doubleToLongBits(direct[0]), Double.doubleToLongBits(fused[0]),
+                direct[0] + " vs " + fused[0]);
     }
 
     @Test

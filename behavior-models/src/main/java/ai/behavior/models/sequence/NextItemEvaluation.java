@@ -1,0 +1,413 @@
+package ai.behavior.models.sequence;
+
+import ai.behavior.data.Interactions;
+import ai.behavior.data.UserHistories;
+import ai.behavior.eval.CandidateMode;
+import ai.behavior.eval.EvaluationProtocol;
+import ai.behavior.eval.MetricsReport;
+import ai.behavior.eval.Ordering;
+import ai.behavior.metric.RankingAccumulator;
+import ai.behavior.metric.RankingMetric;
+import ai.behavior.metric.RankingResult;
+import ai.behavior.models.train.TrainingOptions;
+import ai.behavior.progress.ProgressListener;
+import ai.behavior.split.LeaveLastOut;
+import ai.behavior.split.SplitResult;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Next-item evaluation by leave-last-out on time: popularity against sequence models, HR@K and NDCG@K under full
+ * ranking and under sampled negatives (the SASRec paper's protocol), each number with its protocol.
+ *
+ * <pre>{@code
+ * NextItemEvaluation.Result r = NextItemEvaluation.run(MovieLens.read(dir).interactions(),
+ *         NextItemEvaluation.Options.defaults().withDataset("ml-100k"));
+ * System.out.println(r.full().toTable()); System.out.println(r.sampled().toTable());
+ * }</pre>
+ *
+ * <h2>Protocol</h2>
+ * <ul>
+ *   <li><b>Split</b> ({@link LeaveLastOut}{@code .of(1).withValidation(1)}): each user's events ordered by time
+ *   (ties in log order); the last one tests, the one before validates, the rest train. Users with fewer than three
+ *   events stay in training and are not evaluated.</li>
+ *   <li><b>Model selection</b>: each model family may list several settings; each is trained on the training part
+ *   with early stopping on validation NDCG@10 (full ranking), and the family's setting with the best validation
+ *   NDCG@10 is the one tested. The test events are never looked at before the chosen model is fixed.</li>
+ *   <li><b>Test</b>: the chosen model reads each user's training and validation events (the last
+ *   {@code maxLength}) and ranks the test item; popularity counts the training and validation events of all
+ *   users.</li>
+ *   <li><b>(a) Full ranking</b>: the test item among every item of the catalogue; the user's own history is
+ *   <em>not</em> excluded unless {@link Options#excludeSeen()} says so.</li>
+ *   <li><b>(b) Sampled</b>: the test item among {@link Options#negatives()} distinct items drawn uniformly (seeded)
+ *   from the items the user never interacted with in the whole log (the SASRec paper draws 100).</li>
+ *   <li>Ties: the test item loses every tie ({@link TopItems}), so a constant scorer earns nothing.</li>
+ * </ul>
+ */
+public final class NextItemEvaluation {
+    private NextItemEvaluation() {
+    }
+
+    /**
+     * What to run.
+     *
+     * @param dataset     dataset name for the protocol line ("" = none)
+     * @param models      model families by display name, each with the settings to select from on validation
+     *                    (popularity is always evaluated and needs no entry)
+     * @param k           the cut-off of HR and NDCG (default 10)
+     * @param negatives   sampled negatives per test user (default 100)
+     * @param seed        seed of the negative sampling (default 42); training seeds are in each model's options
+     * @param excludeSeen whether full ranking drops each user's history items from the candidates (default false)
+     * @param progress    receives every training epoch (default quiet)
+     * @param log         receives one line per trained setting and per result, or null for none
+     */
+    public record Options(String dataset, Map<String, List<SequenceOptions>> models, int k, int negatives, long seed,
+                          boolean excludeSeen, ProgressListener progress, PrintStream log) {
+        /** Checks and copies. */
+        public Options {
+            dataset = dataset == null ? "" : dataset;
+            Map<String, List<SequenceOptions>> copy = new LinkedHashMap<>();
+            models.forEach((name, list) -> {
+                if (name == null || name.isBlank() || list == null || list.isEmpty()) {
+                    throw new IllegalArgumentException("each model family needs a name and at least one setting, got '"
+                            + name + "' = " + list);
+                }
+                if (name.equalsIgnoreCase("popularity")) {
+                    throw new IllegalArgumentException("'popularity' is always evaluated; name families otherwise");
+                }
+                copy.put(name, List.copyOf(list));
+            });
+            models = Collections.unmodifiableMap(copy);
+            if (k < 1 || negatives < 1) {
+                throw new IllegalArgumentException("k and negatives must be >= 1, got " + k + " and " + negatives);
+            }
+            if (progress == null) {
+                throw new IllegalArgumentException("progress must not be null (use ProgressListener.quiet())");
+            }
+        }
+
+        /** LSTM and Transformer with their default settings, K = 10, 100 negatives, seed 42, nothing excluded. */
+        public static Options defaults() {
+            Map<String, List<SequenceOptions>> m = new LinkedHashMap<>();
+            m.put("LSTM", List.of(SequenceOptions.lstm()));
+            m.put("Transformer", List.of(SequenceOptions.transformer()));
+            return new Options("", m, 10, 100, 42, false, ProgressListener.quiet(), null);
+        }
+
+        /**
+         * The selection grid behind the published ML-100K table (docs/sequence-models.md): three settings per
+         * family, each trained for up to 60 epochs with patience 8 (Adam 1e-3, cosine decay, batches of 128,
+         * 50 events); the family's best on validation NDCG@10 is tested. LSTM: dim 64 without dropout, dim 64
+         * with dropout 0.2, dim 128 without dropout. Transformer (2 layers, 1 head, ffn = dim): the same three.
+         */
+        public static Options selection() {
+            TrainingOptions t = SequenceOptions.defaultTraining().withEpochs(60).withPatience(8);
+            SequenceOptions lstm = SequenceOptions.lstm().withTraining(t);
+            SequenceOptions tf = SequenceOptions.transformer().withHeads(1).withFfn(64).withTraining(t);
+            Map<String, List<SequenceOptions>> m = new LinkedHashMap<>();
+            m.put("LSTM", List.of(lstm.withDropout(0), lstm.withDropout(0.2), lstm.withDropout(0).withDim(128)));
+            m.put("Transformer", List.of(tf.withDropout(0), tf.withDropout(0.2),
+                    tf.withDropout(0).withDim(128).withFfn(128)));
+            return defaults().withModels(m);
+        }
+
+        /** A copy naming the dataset. */
+        public Options withDataset(String value) {
+            return new Options(value, models, k, negatives, seed, excludeSeen, progress, log);
+        }
+
+        /** A copy with these model families (display name to settings). */
+        public Options withModels(Map<String, List<SequenceOptions>> value) {
+            return new Options(dataset, value, k, negatives, seed, excludeSeen, progress, log);
+        }
+
+        /** A copy with another cut-off. */
+        public Options withK(int value) {
+            return new Options(dataset, models, value, negatives, seed, excludeSeen, progress, log);
+        }
+
+        /** A copy with another number of sampled negatives. */
+        public Options withNegatives(int value) {
+            return new Options(dataset, models, k, value, seed, excludeSeen, progress, log);
+        }
+
+        /** A copy with another sampling seed. */
+        public Options withSeed(long value) {
+            return new Options(dataset, models, k, negatives, value, excludeSeen, progress, log);
+        }
+
+        /** A copy with seen-item exclusion in full ranking on or off. */
+        public Options withExcludeSeen(boolean value) {
+            return new Options(dataset, models, k, negatives, seed, value, progress, log);
+        }
+
+        /** A copy reporting training epochs to {@code value}. */
+        public Options withProgress(ProgressListener value) {
+            return new Options(dataset, models, k, negatives, seed, excludeSeen, value, log);
+        }
+
+        /** A copy printing one line per trained setting to {@code value} (null: silent). */
+        public Options withLog(PrintStream value) {
+            return new Options(dataset, models, k, negatives, seed, excludeSeen, progress, value);
+        }
+    }
+
+    /**
+     * One trained setting of a family.
+     *
+     * @param options            the setting
+     * @param validationNdcg     its best validation NDCG@10 (full ranking)
+     * @param keptEpoch          the epoch whose parameters were kept
+     * @param epochsRun          epochs run before stopping
+     * @param trainSeconds       wall-clock seconds of training (validation included)
+     * @param sequencesPerSecond training windows (of up to {@code maxLength} events) per second of training steps
+     */
+    public record Trial(SequenceOptions options, double validationNdcg, int keptEpoch, int epochsRun,
+                        double trainSeconds, double sequencesPerSecond) {
+    }
+
+    /**
+     * One model's outcome.
+     *
+     * @param name    display name
+     * @param chosen  the setting tested (null for popularity)
+     * @param trials  every setting tried, in order (empty for popularity)
+     * @param full    full-ranking result on the test events
+     * @param sampled sampled-negatives result on the test events
+     */
+    public record ModelRun(String name, Trial chosen, List<Trial> trials, RankingResult full, RankingResult sampled) {
+        /** Copies the trials. */
+        public ModelRun {
+            trials = List.copyOf(trials);
+        }
+    }
+
+    /**
+     * Everything the evaluation measured.
+     *
+     * @param full       HR@K, NDCG@K and MRR@K under full ranking, with the protocol
+     * @param sampled    the same under sampled negatives, with the protocol
+     * @param runs       per model: chosen setting, trials and results
+     * @param testUsers  users evaluated
+     * @param trainEvents events in the training part
+     * @param seconds    wall-clock seconds of the whole evaluation
+     */
+    public record Result(MetricsReport full, MetricsReport sampled, List<ModelRun> runs, int testUsers,
+                         int trainEvents, double seconds) {
+        /** Copies the runs. */
+        public Result {
+            runs = List.copyOf(runs);
+        }
+
+        /** The run of model {@code name}. */
+        public ModelRun run(String name) {
+            return runs.stream().filter(r -> r.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no model named '" + name + "'"));
+        }
+
+        /** Both tables, then one line per model on the chosen setting and its training speed. */
+        public String describe() {
+            StringBuilder s = new StringBuilder(full.toTable()).append('\n').append(sampled.toTable()).append('\n');
+            for (ModelRun r : runs) {
+                if (r.chosen() == null) {
+                    continue;
+                }
+                Trial t = r.chosen();
+                s.append(String.format(Locale.ROOT, "%s: %s; validation NDCG@10 %.4f (epoch %d of %d), %.1f s, "
+                                + "%.0f sequences/s%n", r.name(), t.options().describe(), t.validationNdcg(),
+                        t.keptEpoch(), t.epochsRun(), t.trainSeconds(), t.sequencesPerSecond()));
+            }
+            return s.append(String.format(Locale.ROOT, "%d test users, %d training events, %.1f s%n", testUsers,
+                    trainEvents, seconds)).toString();
+        }
+    }
+
+    /** Runs the evaluation on {@code log} (every event, whatever its type, is one step of its user's sequence). */
+    public static Result run(Interactions log, Options options) {
+        long started = System.nanoTime();
+        LeaveLastOut split = LeaveLastOut.of(1).withValidation(1);
+        SplitResult parts = split.apply(log);
+        Interactions history = LeaveLastOut.of(1).apply(log).train(); // train + validation of evaluated users
+        NextItemQueries test = NextItemQueries.of(history, parts.test());
+        if (test.size() == 0) {
+            throw new IllegalArgumentException("no user has three or more events: nothing to evaluate");
+        }
+        int numItems = log.numItems();
+        int k = options.k();
+        int[][] sampled = sampleNegatives(log, test, options.negatives(), options.seed());
+        int[][] unseen = options.excludeSeen() ? unseen(test, numItems) : null;
+        EvaluationProtocol full = new EvaluationProtocol(options.dataset(), split.describe(), Ordering.TEMPORAL,
+                new CandidateMode.Full(), options.excludeSeen(), List.of(k), options.seed());
+        EvaluationProtocol sampledProtocol = full.withCandidates(new CandidateMode.SampledUniform(options.negatives()))
+                .withExcludeSeen(true);
+        List<ModelRun> runs = new ArrayList<>();
+
+        float[] counts = new float[numItems];
+        for (int r = 0; r < history.size(); r++) {
+            counts[history.item(r)]++;
+        }
+        RankingAccumulator popFull = new RankingAccumulator(numItems, k);
+        RankingAccumulator popSampled = new RankingAccumulator(numItems, k);
+        for (int q = 0; q < test.size(); q++) {
+            int target = test.targets()[q];
+            popFull.add(unseen == null ? TopItems.of(counts, 0, numItems, k, target)
+                    : TopItems.among(counts, 0, unseen[q], k, target), new int[] {target});
+            popSampled.add(TopItems.among(counts, 0, sampled[q], k, target), new int[] {target});
+        }
+        runs.add(new ModelRun("popularity", null, List.of(), popFull.result(), popSampled.result()));
+        print(options, String.format(Locale.ROOT, "popularity: HR@%d %.4f full, %.4f sampled", k,
+                popFull.result().mean(RankingMetric.HIT_RATE, k), popSampled.result().mean(RankingMetric.HIT_RATE, k)));
+
+        for (Map.Entry<String, List<SequenceOptions>> family : options.models().entrySet()) {
+            runs.add(runFamily(family.getKey(), family.getValue(), parts, test, unseen, sampled, numItems, options));
+        }
+
+        MetricsReport.Builder fullReport = MetricsReport.builder("next item, leave-last-out by time", full);
+        MetricsReport.Builder sampledReport = MetricsReport.builder("next item, leave-last-out by time",
+                sampledProtocol);
+        for (ModelRun r : runs) {
+            String name = r.chosen() == null ? r.name() : r.name() + " (" + r.chosen().options().describe() + ")";
+            fullReport.row(name, values(r.full(), k), counts(r.full()));
+            sampledReport.row(name, values(r.sampled(), k), counts(r.sampled()));
+        }
+        return new Result(fullReport.build(), sampledReport.build(), runs, test.size(), parts.train().size(),
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    private static ModelRun runFamily(String name, List<SequenceOptions> settings, SplitResult parts,
+                                      NextItemQueries test, int[][] unseen, int[][] sampled, int numItems,
+                                      Options options) {
+        List<Trial> trials = new ArrayList<>();
+        SequenceModel best = null;
+        Trial bestTrial = null;
+        try {
+            for (SequenceOptions s : settings) {
+                long t0 = System.nanoTime();
+                SequenceModel m = NextItem.fit(parts.train(), parts.validation(),
+                        s.withTraining(s.training().withProgress(options.progress())));
+                var t = m.training().orElseThrow();
+                Trial trial = new Trial(s, t.bestMetric().orElse(Double.NaN), t.bestEpoch(), t.epochs().size(),
+                        (System.nanoTime() - t0) / 1e9, t.rowsPerSecond());
+                trials.add(trial);
+                print(options, String.format(Locale.ROOT, "%s [%s]: validation NDCG@10 %.4f, epoch %d of %d, %.1f s, "
+                                + "%.0f sequences/s", name, s.describe(), trial.validationNdcg(), trial.keptEpoch(),
+                        trial.epochsRun(), trial.trainSeconds(), trial.sequencesPerSecond()));
+                if (bestTrial == null || trial.validationNdcg() > bestTrial.validationNdcg()) {
+                    if (best != null) {
+                        best.close();
+                    }
+                    best = m;
+                    bestTrial = trial;
+                } else {
+                    m.close();
+                }
+            }
+            int k = options.k();
+            SequenceBatches rows = SequenceBatches.lastEvents(best.rows(test.histories()), null);
+            RankingAccumulator full = new RankingAccumulator(numItems, k);
+            RankingAccumulator samp = new RankingAccumulator(numItems, k);
+            RankingRun.rank(best.network(), rows, test.targets(), unseen, numItems, k, full);
+            RankingRun.rank(best.network(), rows, test.targets(), sampled, numItems, k, samp);
+            print(options, String.format(Locale.ROOT, "%s: chose [%s]; test HR@%d %.4f full, %.4f sampled", name,
+                    bestTrial.options().describe(), k, full.result().mean(RankingMetric.HIT_RATE, k),
+                    samp.result().mean(RankingMetric.HIT_RATE, k)));
+            return new ModelRun(name, bestTrial, trials, full.result(), samp.result());
+        } finally {
+            if (best != null) {
+                best.close();
+            }
+        }
+    }
+
+    /** Per test user: the held-out item followed by up to {@code n} distinct items the user never interacted with. */
+    static int[][] sampleNegatives(Interactions log, NextItemQueries test, int n, long seed) {
+        int numItems = log.numItems();
+        UserHistories all = log.byUser();
+        SplittableRandom random = new SplittableRandom(seed);
+        BitSet excluded = new BitSet(numItems);
+        int[][] out = new int[test.size()][];
+        for (int q = 0; q < test.size(); q++) {
+            int u = test.users()[q];
+            excluded.clear();
+            for (int p = all.start(u); p < all.end(u); p++) {
+                excluded.set(log.item(all.row(p)));
+            }
+            int eligible = numItems - excluded.cardinality();
+            int want = Math.min(n, eligible);
+            int[] c = new int[1 + want];
+            c[0] = test.targets()[q];
+            int got = 0;
+            if (want * 2 <= eligible) {
+                while (got < want) {
+                    int i = random.nextInt(numItems);
+                    if (!excluded.get(i)) {
+                        excluded.set(i);
+                        c[1 + got++] = i;
+                    }
+                }
+            } else { // dense: a partial shuffle of the eligible items
+                int[] pool = new int[eligible];
+                int e = 0;
+                for (int i = excluded.nextClearBit(0); i < numItems; i = excluded.nextClearBit(i + 1)) {
+                    pool[e++] = i;
+                }
+                for (int j = 0; j < want; j++) {
+                    int pick = j + random.nextInt(eligible - j);
+                    int t = pool[j];
+                    pool[j] = pool[pick];
+                    pool[pick] = t;
+                    c[1 + j] = pool[j];
+                }
+            }
+            out[q] = c;
+        }
+        return out;
+    }
+
+    /** Per test user: every item outside their history, plus the held-out item. */
+    private static int[][] unseen(NextItemQueries test, int numItems) {
+        int[][] out = new int[test.size()][];
+        BitSet seen = new BitSet(numItems);
+        for (int q = 0; q < test.size(); q++) {
+            seen.clear();
+            for (int code : test.histories().items()[q]) {
+                seen.set(code);
+            }
+            seen.clear(test.targets()[q]);
+            int[] c = new int[numItems - seen.cardinality()];
+            int n = 0;
+            for (int i = seen.nextClearBit(0); i < numItems; i = seen.nextClearBit(i + 1)) {
+                c[n++] = i;
+            }
+            out[q] = Arrays.copyOf(c, n);
+        }
+        return out;
+    }
+
+    private static Map<String, Double> values(RankingResult r, int k) {
+        Map<String, Double> v = new LinkedHashMap<>();
+        v.put(RankingMetric.HIT_RATE.label(k), r.mean(RankingMetric.HIT_RATE, k));
+        v.put(RankingMetric.NDCG.label(k), r.mean(RankingMetric.NDCG, k));
+        v.put(RankingMetric.MRR.label(k), r.mean(RankingMetric.MRR, k));
+        return v;
+    }
+
+    private static Map<String, Long> counts(RankingResult r) {
+        return Map.of("users", r.usersEvaluated());
+    }
+
+    private static void print(Options options, String line) {
+        if (options.log() != null) {
+            options.log().println(line);
+        }
+    }
+}

@@ -1,0 +1,338 @@
+package ai.behavior.models.tasks;
+
+import ai.behavior.data.AttributeTable;
+import ai.behavior.data.Dataset;
+import ai.behavior.data.Interactions;
+import ai.behavior.feature.ColumnType;
+import ai.behavior.feature.FeatureFrame;
+import ai.behavior.feature.FitContext;
+import ai.behavior.feature.Padding;
+import ai.behavior.feature.FittedPipeline;
+import ai.behavior.feature.Pipeline;
+import ai.behavior.feature.numeric.Log1p;
+import ai.behavior.feature.numeric.MissingValues;
+import ai.behavior.feature.sequence.SequenceEncoder;
+import ai.behavior.io.TaobaoUserBehavior;
+import ai.behavior.models.fusion.Fusion;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Purchase prediction on Taobao UserBehavior (issue 5's quality target): for each (user, item) pair the user
+ * VIEWED before a cut-off, will the user BUY that item within the horizon after it? Compares a logistic
+ * regression baseline, the tabular MLP and a sequence model (the user's event tokens fused with the pair
+ * features, {@link Fusion}) under one protocol, every model tuned on validation users only.
+ *
+ * <pre>{@code
+ * Path csv = Path.of("../shared/datasets/taobao-userbehavior/UserBehavior_head.csv");
+ * TaobaoPurchaseReport r = TaobaoPurchaseTask.run(csv, TaobaoPurchaseOptions.defaults());
+ * }</pre>
+ *
+ * <h2>Protocol</h2>
+ * <ul>
+ *   <li>Rows and features: the viewed (user, item) pairs at the evaluation cut-off and at
+ *   {@code earlierCutoffs} earlier daily cut-offs (features strictly before each cut-off; labels in
+ *   {@code [c, c + horizon)}). Taobao has no price, so there is no price feature.</li>
+ *   <li>Users are split into {@code folds} folds stratified by whether they have a positive at the evaluation
+ *   cut-off. In each fold the fold's users are the test users; of the others, {@code validationShare} (stratified)
+ *   validate and the rest train. Training and validation use the rows of every cut-off; the test uses the test
+ *   users' rows at the evaluation cut-off. No user is in two parts of a fold.</li>
+ *   <li>Each fold fits its own pipeline on its training rows ({@code log1p}, standardised, median-imputed with a
+ *   missing indicator where a column has gaps); each model's setting is chosen by validation AUC; the best-F1
+ *   threshold is chosen on the validation predictions of the chosen setting and applied to the fold's test
+ *   rows. The logistic baseline trains on every training row; the neural models on every positive and
+ *   {@code negativeRate} of the negatives (probabilities corrected back), each setting averaged over
+ *   {@code ensemble} seeds (the grids are listed in docs/purchase-prediction.md).</li>
+ *   <li>Test predictions of the folds are pooled: AUC, log-loss and F1 over every user once, and a 95 %
+ *   interval of the AUC from a bootstrap over test users. Positives are few (see the {@code data} rows):
+ *   differences of a few hundredths of AUC are within noise.</li>
+ * </ul>
+ */
+public final class TaobaoPurchaseTask {
+    /** Model name of the logistic baseline. */
+    public static final String LOGISTIC = "logistic regression";
+    /** Model name of the MLP. */
+    public static final String MLP = "MLP";
+    /** Model name of the fused sequence model. */
+    public static final String SEQUENCE = "sequence + pair features (fusion)";
+    /** Model name of the count rows. */
+    public static final String DATA = "data";
+
+    private static final long DAY = 86_400_000L;
+    private static final long CHINA_OFFSET = 8 * 3_600_000L;
+
+    private TaobaoPurchaseTask() {
+    }
+
+    /** Reads the CSV with {@link TaobaoUserBehavior} and runs the task. */
+    public static TaobaoPurchaseReport run(Path csv, TaobaoPurchaseOptions options) throws IOException {
+        Dataset d = TaobaoUserBehavior.read(csv);
+        return run(d.interactions(), d.items(), options);
+    }
+
+    /**
+     * Runs the task on a Taobao-shaped log and items table (categorical {@code category} column).
+     *
+     * @throws IllegalArgumentException when the label window ends after the last day of the log, or a part of
+     *                                  the protocol has no positive to learn or measure from
+     */
+    public static TaobaoPurchaseReport run(Interactions log, AttributeTable items, TaobaoPurchaseOptions o) {
+        long started = System.nanoTime();
+        long cut = o.cutoff().toEpochMilli();
+        long lastDayEnd = Math.floorDiv(log.maxTimestamp() + CHINA_OFFSET, DAY) * DAY + DAY - CHINA_OFFSET;
+        long windowEnd = Math.addExact(cut, o.horizon().toMillis());
+        if (windowEnd > lastDayEnd) {
+            throw new IllegalArgumentException("the label window [" + o.cutoff() + ", "
+                    + Instant.ofEpochMilli(windowEnd) + ") ends after the last day of the log ("
+                    + Instant.ofEpochMilli(lastDayEnd) + "); the labels would be censored: use an earlier cut-off or a "
+                    + "shorter horizon");
+        }
+        long[] cutoffs = new long[1 + o.earlierCutoffs()];
+        for (int k = 0; k < cutoffs.length; k++) {
+            cutoffs[k] = cut - k * DAY;
+        }
+        PurchasePairs pairs = PurchasePairs.build(log, items, cutoffs, o.horizon(), o.maxTokens());
+        o.log().accept(String.format(Locale.ROOT, "%,d pair rows over %d cut-offs (%,d at the evaluation cut-off), "
+                + "%.1f s", pairs.size(), cutoffs.length, countAt(pairs, 0), (System.nanoTime() - started) / 1e9));
+        boolean[] present = new boolean[log.numUsers()];
+        boolean[] positive = new boolean[log.numUsers()];
+        for (int r = 0; r < pairs.size(); r++) {
+            present[pairs.users()[r]] = true;
+            positive[pairs.users()[r]] |= pairs.snapshot()[r] == 0 && pairs.labels()[r] == 1;
+        }
+        UserFolds folds = UserFolds.of(present, positive, o.folds(), o.validationShare(), o.seed());
+        List<String> numeric = new ArrayList<>();
+        for (String c : pairs.frame().columnNames()) {
+            if (pairs.frame().type(c) == ColumnType.NUMERIC) {
+                numeric.add(c);
+            }
+        }
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        for (String m : new String[] {LOGISTIC, MLP, SEQUENCE}) {
+            outcomes.put(m, new Outcome(pairs.size()));
+        }
+        for (int f = 0; f < folds.folds(); f++) {
+            Fold fold = Fold.of(pairs, folds, f);
+            int[] sampled = downsample(pairs, fold.train, o.negativeRate(), o.seed() + f);
+            o.log().accept(String.format(Locale.ROOT, "fold %d/%d: %,d train rows (%d positive; %,d kept for the "
+                    + "neural models), %,d validation (%d), %,d test (%d)", f + 1, folds.folds(), fold.train.length,
+                    positives(pairs, fold.train), sampled.length, fold.valid.length, positives(pairs, fold.valid),
+                    fold.test.length, positives(pairs, fold.test)));
+            FeatureFrame trainFrame = pairs.frame().select(fold.train);
+            FeatureFrame sampledFrame = pairs.frame().select(sampled);
+            FeatureFrame validFrame = pairs.frame().select(fold.valid);
+            FeatureFrame testFrame = pairs.frame().select(fold.test);
+            double[] trainLabels = labels(pairs, fold.train);
+            double[] sampledLabels = labels(pairs, sampled);
+            double[] validLabels = labels(pairs, fold.valid);
+            FittedPipeline tabular = pipeline(trainFrame, numeric, null, o).fit(trainFrame, FitContext.unsupervised());
+            PurchaseModels.Parts tab = new PurchaseModels.Parts(tabular.transform(trainFrame), trainLabels,
+                    tabular.transform(sampledFrame), sampledLabels, tabular.transform(validFrame), validLabels,
+                    tabular.transform(testFrame), o.negativeRate());
+            choose(outcomes.get(LOGISTIC), PurchaseModels.logistic(tab, o), validLabels, fold, o);
+            choose(outcomes.get(MLP), PurchaseModels.mlp(tab, o), validLabels, fold, o);
+            FittedPipeline sequential = pipeline(trainFrame, numeric, o.encoder().padding(), o).fit(trainFrame,
+                    FitContext.unsupervised());
+            PurchaseModels.Parts seq = new PurchaseModels.Parts(null, trainLabels, sequential.transform(sampledFrame),
+                    sampledLabels, sequential.transform(validFrame), validLabels, sequential.transform(testFrame),
+                    o.negativeRate());
+            choose(outcomes.get(SEQUENCE), PurchaseModels.fusion(seq, o), validLabels, fold, o);
+        }
+        return report(pairs, outcomes, o, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The pipeline: every numeric column log1p'd and standardised, plus the token sequence when padded. */
+    private static Pipeline pipeline(FeatureFrame train, List<String> numeric, Padding sequence,
+                                    TaobaoPurchaseOptions o) {
+        Pipeline.Builder b = Pipeline.builder();
+        for (String c : numeric) {
+            boolean gaps = false;
+            for (double v : train.numeric(c)) {
+                gaps |= Double.isNaN(v);
+            }
+            MissingValues missing = gaps ? MissingValues.median().withIndicator() : MissingValues.median();
+            b.add(c, Log1p.of(c).clampNegatives().thenStandardize().missing(missing));
+        }
+        if (sequence != null) {
+            b.add("history", SequenceEncoder.of(PurchasePairs.TOKENS, o.maxTokens()).padding(sequence));
+        }
+        return b.build();
+    }
+
+    /** Every positive row of {@code rows} and each negative row with probability {@code rate}. */
+    private static int[] downsample(PurchasePairs pairs, int[] rows, double rate, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        PurchasePairs.IntColumn out = new PurchasePairs.IntColumn();
+        for (int row : rows) {
+            if (pairs.labels()[row] == 1 || rate == 1 || r.nextDouble() < rate) {
+                out.add(row);
+            }
+        }
+        return out.toArray();
+    }
+
+    /** Fits every candidate, keeps the best on validation, and records its test predictions and threshold. */
+    private static void choose(Outcome out, List<PurchaseModels.Candidate> candidates, double[] validLabels,
+                               Fold fold, TaobaoPurchaseOptions o) {
+        long t0 = System.nanoTime();
+        PurchaseModels.Fitted best = null;
+        for (PurchaseModels.Candidate c : candidates) {
+            PurchaseModels.Fitted f = c.fit();
+            o.log().accept(String.format(Locale.ROOT, "  %s: validation AUC %.4f", f.setting(), f.validationAuc()));
+            if (best == null || f.validationAuc() > best.validationAuc()) {
+                best = f;
+            }
+        }
+        double threshold = BinaryScores.bestThreshold(PurchaseModels.ints(validLabels), best.valid());
+        for (int k = 0; k < fold.test.length; k++) {
+            out.prediction[fold.test[k]] = best.test()[k];
+            out.threshold[fold.test[k]] = threshold;
+        }
+        out.validationAuc += best.validationAuc() / fold.count;
+        out.chosen.add(best.setting());
+        out.seconds += (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Pooled predictions of one model. */
+    private static final class Outcome {
+        final double[] prediction;
+        final double[] threshold;
+        final List<String> chosen = new ArrayList<>();
+        double validationAuc;
+        double seconds;
+
+        Outcome(int rows) {
+            prediction = new double[rows];
+            threshold = new double[rows];
+        }
+    }
+
+    /** The rows of one fold's parts. */
+    private record Fold(int[] train, int[] valid, int[] test, int count) {
+        static Fold of(PurchasePairs pairs, UserFolds folds, int f) {
+            PurchasePairs.IntColumn train = new PurchasePairs.IntColumn();
+            PurchasePairs.IntColumn valid = new PurchasePairs.IntColumn();
+            PurchasePairs.IntColumn test = new PurchasePairs.IntColumn();
+            for (int r = 0; r < pairs.size(); r++) {
+                int part = folds.part(f, pairs.users()[r]);
+                if (part == 0) {
+                    train.add(r);
+                } else if (part == 1) {
+                    valid.add(r);
+                } else if (part == 2) {
+                    test.add(r);
+                }
+            }
+            return new Fold(train.toArray(), valid.toArray(), test.toArray(), folds.folds());
+        }
+    }
+
+    private static TaobaoPurchaseReport report(PurchasePairs pairs, Map<String, Outcome> outcomes,
+                                               TaobaoPurchaseOptions o, double seconds) {
+        PurchasePairs.IntColumn at = new PurchasePairs.IntColumn();
+        for (int r = 0; r < pairs.size(); r++) {
+            if (pairs.snapshot()[r] == 0) {
+                at.add(r);
+            }
+        }
+        int[] rows = at.toArray();
+        int[] truth = new int[rows.length];
+        int[] user = new int[rows.length];
+        int pos = 0;
+        for (int k = 0; k < rows.length; k++) {
+            truth[k] = (int) pairs.labels()[rows[k]];
+            user[k] = pairs.users()[rows[k]];
+            pos += truth[k];
+        }
+        int[] all = new int[pairs.size()];
+        double[] allLabels = pairs.labels();
+        for (int r = 0; r < all.length; r++) {
+            all[r] = (int) allLabels[r];
+        }
+        String protocol = protocol(pairs, o);
+        List<TaskResult> results = new ArrayList<>();
+        long users = java.util.Arrays.stream(user).distinct().count();
+        results.add(new TaskResult(DATA, "test_rows", rows.length, protocol, seconds));
+        results.add(new TaskResult(DATA, "test_positives", pos, protocol, seconds));
+        results.add(new TaskResult(DATA, "test_users", users, protocol, seconds));
+        results.add(new TaskResult(DATA, "positive_rate", (double) pos / rows.length, protocol, seconds));
+        List<String> notes = new ArrayList<>();
+        for (Map.Entry<String, Outcome> e : outcomes.entrySet()) {
+            Outcome out = e.getValue();
+            double[] p = new double[rows.length];
+            double[] th = new double[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                p[k] = out.prediction[rows[k]];
+                th[k] = out.threshold[rows[k]];
+            }
+            double[] ci = BinaryScores.aucInterval(truth, p, user, o.bootstrap(), o.seed());
+            String m = e.getKey();
+            results.add(new TaskResult(m, "auc", BinaryScores.auc(truth, p), protocol, out.seconds));
+            results.add(new TaskResult(m, "auc_ci_low", ci[0], protocol, out.seconds));
+            results.add(new TaskResult(m, "auc_ci_high", ci[1], protocol, out.seconds));
+            results.add(new TaskResult(m, "log_loss", BinaryScores.logLoss(truth, p), protocol, out.seconds));
+            results.add(new TaskResult(m, "f1", BinaryScores.f1(truth, p, th), protocol, out.seconds));
+            results.add(new TaskResult(m, "val_auc", out.validationAuc, protocol, out.seconds));
+            results.add(new TaskResult(m, "auc_all_cutoffs", BinaryScores.auc(all, out.prediction), protocol,
+                    out.seconds));
+            notes.add(m + ": chosen per fold: " + String.join("; ", out.chosen));
+        }
+        notes.add("auc_all_cutoffs: the same test users' rows at every cut-off (" + pairs.size() + " rows, "
+                + (int) java.util.Arrays.stream(allLabels).sum() + " positives), a larger but correlated sample");
+        return new TaobaoPurchaseReport(results, protocol, notes);
+    }
+
+    private static String protocol(PurchasePairs pairs, TaobaoPurchaseOptions o) {
+        String cut = o.cutoff().atOffset(ZoneOffset.ofHours(8)).toLocalDateTime().toString().replace('T', ' ');
+        return String.format(Locale.ROOT, "(user, item) pairs viewed before %s UTC+8, label = bought in the %s after "
+                + "(features strictly before the cut-off; no price in Taobao); %d-fold CV by users stratified by "
+                + "having a positive (seed %d), %.0f%% of the other users validate (tuning, early stopping, F1 "
+                + "threshold); training and validation add %d earlier daily cut-offs; test = each fold's users at the cut-off, "
+                + "pooled; AUC 95%% CI = user bootstrap x%d", cut, human(o.horizon()), o.folds(), o.seed(),
+                100 * o.validationShare(), o.earlierCutoffs(), o.bootstrap());
+    }
+
+    private static String human(Duration d) {
+        return d.toHours() % 24 == 0 ? d.toDays() + " days" : d.toHours() + " hours";
+    }
+
+    private static int countAt(PurchasePairs pairs, int snapshot) {
+        int n = 0;
+        for (int s : pairs.snapshot()) {
+            n += s == snapshot ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static int positives(PurchasePairs pairs, int[] rows) {
+        int n = 0;
+        for (int r : rows) {
+            n += (int) pairs.labels()[r];
+        }
+        return n;
+    }
+
+    private static double[] labels(PurchasePairs pairs, int[] rows) {
+        double[] y = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            y[k] = pairs.labels()[rows[k]];
+        }
+        return y;
+    }
+
+    private static void add(double[] sum, double[] p, int n) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += p[i] / n;
+        }
+    }
+
+}
