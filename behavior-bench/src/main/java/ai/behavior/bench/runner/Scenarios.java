@@ -21,6 +21,8 @@ public final class Scenarios {
         return List.of(
                 new Ml100kRating(),
                 new Ml100kTopN(),
+                new Ml100kNextItem(),
+                new TaobaoPurchase(),
                 new AlsSpeed(),
                 new SyntheticShopScenario(),
                 new MlpSpeed());

@@ -35,7 +35,7 @@ class BenchCliTest {
         assertEquals(BenchCli.USAGE, r.exit());
         String known = String.join(", ", Scenarios.all().stream().map(Scenario::name).toList());
         assertTrue(r.err().contains("unknown scenario 'nope'; known: " + known + ", or all"), r.err());
-        assertTrue(known.startsWith("ml100k-rating, ml100k-topn, als-speed"), known);
+        assertTrue(known.startsWith("ml100k-rating, ml100k-topn, ml100k-nextitem, taobao-purchase, als-speed"), known);
         assertFalse(Files.exists(tmp.resolve("o.jsonl")));
     }
 
@@ -119,8 +119,11 @@ class BenchCliTest {
         assertTrue(lines.get(1).matches("scenario +dataset +data +description"), lines.get(1));
         assertTrue(lines.get(2).matches("ml100k-rating +ml-100k +missing +5-fold CV RMSE/MAE.*"), lines.get(2));
         assertTrue(lines.get(3).matches("ml100k-topn +ml-100k +missing +75/25 per-user split.*"), lines.get(3));
-        assertTrue(lines.get(4).matches("als-speed +synthetic ML-1M-shaped +present +seconds per ALS iteration.*"),
-                lines.get(4));
+        assertTrue(lines.get(4).matches("ml100k-nextitem +ml-100k +missing +leave-last-out by time.*"), lines.get(4));
+        assertTrue(lines.get(5).matches("taobao-purchase +taobao-userbehavior +missing +viewed \\(user, item\\) pairs.*"),
+                lines.get(5));
+        assertTrue(lines.get(6).matches("als-speed +synthetic ML-1M-shaped +present +seconds per ALS iteration.*"),
+                lines.get(6));
         assertTrue(r.out().contains("  ml100k-topn: no ml-100k.inter (RecBole atomic files) in "
                 + empty.resolve("ml-100k")), r.out());
         // Spark is on the test class path (provided scope)
