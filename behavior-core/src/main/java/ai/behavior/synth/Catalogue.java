@@ -208,7 +208,8 @@ final class Catalogue {
 
     /** The planted item state. */
     ItemTruth truth() {
-        return new ItemTruth(dimension, embeddings, popularity, categoryOf, price, consumable);
+        return new ItemTruth(dimension, embeddings, popularity, categoryOf, price, consumable, relLogPrice,
+                logPriceVsCatalogue);
     }
 
     /** The items attribute table, one row per item in index order. */

@@ -19,9 +19,14 @@ import java.util.Arrays;
  * @param category           category index of each item (label {@code "cat%02d"} in the items table)
  * @param price              unit price of each item
  * @param consumableCategory whether each category is consumable (indexed by category)
+ * @param relLogPrice        {@code log(price / category median price)}, the price term of the cart logit; the
+ *                           category median is the planted one the prices were drawn around, not the median of
+ *                           the category's observed prices
+ * @param logPriceVsCatalogue {@code log(price / catalogue median price)}, the price term of the purchase logit; the
+ *                           median is the middle of the sorted prices ({@code sorted[n / 2]})
  */
 public record ItemTruth(int dimension, double[] embeddings, double[] popularity, int[] category, double[] price,
-                        boolean[] consumableCategory) {
+                        boolean[] consumableCategory, double[] relLogPrice, double[] logPriceVsCatalogue) {
 
     /**
      * Checks that the arrays are aligned.
@@ -31,7 +36,7 @@ public record ItemTruth(int dimension, double[] embeddings, double[] popularity,
     public ItemTruth {
         int n = popularity.length;
         if (dimension < 1 || embeddings.length != (long) n * dimension || category.length != n
-                || price.length != n) {
+                || price.length != n || relLogPrice.length != n || logPriceVsCatalogue.length != n) {
             throw new IllegalArgumentException("item truth arrays must describe " + n + " items");
         }
     }

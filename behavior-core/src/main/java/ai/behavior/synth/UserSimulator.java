@@ -219,9 +219,10 @@ final class UserSimulator {
         long dwellMillis = Math.round(dwell * 1000);
         int row = log.size();
         log.add(u, item, VIEW, t, (float) dwell, s);
-        double pCart = conversion.cart(u, item, affinity, z, searched, repeat, ownedStamp[item] == userStamp);
+        boolean owned = ownedStamp[item] == userStamp;
+        double pCart = conversion.cart(u, item, affinity, z, searched, repeat, owned);
         double pBuy = conversion.purchaseGivenCart(u, item, affinity, repeat);
-        int entry = truth.add(row, pCart, pCart * pBuy);
+        int entry = truth.add(row, pCart, pCart * pBuy, affinity, z, searched, repeat, owned);
         if (rng.nextDouble() < conversion.favourite(affinity, z)) {
             log.add(u, item, FAVOURITE, t + dwellMillis / 2, 1f, s);
         }

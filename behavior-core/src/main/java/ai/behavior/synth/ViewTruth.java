@@ -2,7 +2,8 @@ package ai.behavior.synth;
 
 /**
  * The planted outcome model of every VIEW row: the true probability that the view puts the item in the cart,
- * the true probability that it leads to a purchase of that item in the session, and what happened.
+ * the true probability that it leads to a purchase of that item in the session, what happened, and the per-view
+ * inputs those probabilities were computed from.
  *
  * <pre>{@code
  * ViewTruth v = shop.truth().views();
@@ -14,16 +15,42 @@ package ai.behavior.synth;
  * {@code purchased[k]} is true iff that cart line was bought at the session's checkout. Outcomes are drawn
  * as independent Bernoulli trials with exactly these probabilities ({@code purchased} with
  * {@code cartProbability * purchaseGivenCart}), so the probabilities are calibrated by construction.
- * Probabilities lie strictly inside (0, 1). The arrays are shared, not copied: treat them as read-only.
+ * The arrays are shared, not copied: treat them as read-only.
+ *
+ * <h2>Recomputing the probabilities</h2>
+ * With {@code b = shop.options().behaviour()}, user {@code u} and item {@code i} of row {@code rows[k]},
+ * {@code s = UserTruth.priceSensitivity()[u]}, {@code m = UserTruth.propensity()[u]} and the item's
+ * {@link ItemTruth#relLogPrice()} and {@link ItemTruth#logPriceVsCatalogue()}:
+ * <pre>
+ * cartLogit     = b.cartIntercept + b.affinityWeight * affinity[k] + b.dwellWeight * dwellZ[k]
+ *                 - b.priceWeight * s * relLogPrice[i] + m
+ *                 + (searched[k] ? b.searchBoost : 0) + (repeat[k] ? b.repeatBoost : 0)
+ *                 - (owned[k] ? b.ownedPenalty : 0)
+ * buyLogit      = b.purchaseIntercept + b.checkoutAffinityWeight * affinity[k]
+ *                 - b.checkoutPriceWeight * s * logPriceVsCatalogue[i] + m + (repeat[k] ? b.repeatBoost : 0)
+ * cartProbability[k]     = clamp(sigmoid(cartLogit))
+ * purchaseProbability[k] = cartProbability[k] * clamp(sigmoid(buyLogit))
+ * </pre>
+ * where {@code clamp} keeps a probability inside {@code [1e-9, 1 - 1e-9]}, so every probability lies strictly
+ * inside (0, 1) (see {@link ShopperBehaviour} for the model and its parameters).
  *
  * @param rows                row of each VIEW event in {@link ShopData#interactions()}, ascending
  * @param cartProbability     true probability that the view is followed by a CART of the item
  * @param purchaseProbability true probability that the view leads to a PURCHASE of the item in the session
  * @param carted              whether the view was followed by a CART of the item
  * @param purchased           whether that cart line was bought in the session
+ * @param affinity            the planted affinity of the viewing user for the item, exactly
+ *                            {@link GroundTruth#affinity} of the row's user and item (about unit variance)
+ * @param dwellZ              the standard normal draw of the view's dwell: {@code log dwell = log(dwellMedianSeconds)
+ *                            + dwellAffinity * affinity + dwellSigma * dwellZ} before the dwell is clamped to
+ *                            [1 s, 1800 s]
+ * @param searched            whether the view was reached through a search (SEARCH, IMPRESSION rows, CLICK)
+ * @param repeat              whether the view is a replenishment: a consumable item bought before and due again
+ * @param owned               whether the item is a non-consumable the user had already bought
  */
 public record ViewTruth(int[] rows, double[] cartProbability, double[] purchaseProbability, boolean[] carted,
-                        boolean[] purchased) {
+                        boolean[] purchased, double[] affinity, double[] dwellZ, boolean[] searched,
+                        boolean[] repeat, boolean[] owned) {
 
     /**
      * Checks that the arrays are aligned.
@@ -33,7 +60,8 @@ public record ViewTruth(int[] rows, double[] cartProbability, double[] purchaseP
     public ViewTruth {
         int n = rows.length;
         if (cartProbability.length != n || purchaseProbability.length != n || carted.length != n
-                || purchased.length != n) {
+                || purchased.length != n || affinity.length != n || dwellZ.length != n || searched.length != n
+                || repeat.length != n || owned.length != n) {
             throw new IllegalArgumentException("view truth arrays must all have length " + n);
         }
     }

@@ -9,6 +9,11 @@ final class ViewTruthBuffer {
     private double[] purchase;
     private boolean[] carted;
     private boolean[] purchased;
+    private double[] affinity;
+    private double[] dwellZ;
+    private boolean[] searched;
+    private boolean[] repeat;
+    private boolean[] owned;
     private int size;
 
     ViewTruthBuffer(int expected) {
@@ -18,10 +23,16 @@ final class ViewTruthBuffer {
         purchase = new double[cap];
         carted = new boolean[cap];
         purchased = new boolean[cap];
+        affinity = new double[cap];
+        dwellZ = new double[cap];
+        searched = new boolean[cap];
+        repeat = new boolean[cap];
+        owned = new boolean[cap];
     }
 
-    /** Records a view and returns its entry index. */
-    int add(int row, double cartProbability, double purchaseProbability) {
+    /** Records a view, its probabilities and the planted inputs they came from; returns its entry index. */
+    int add(int row, double cartProbability, double purchaseProbability, double viewAffinity, double viewDwellZ,
+            boolean viewSearched, boolean viewRepeat, boolean viewOwned) {
         if (size == rows.length) {
             int cap = size + (size >> 1) + 16;
             rows = Arrays.copyOf(rows, cap);
@@ -29,10 +40,20 @@ final class ViewTruthBuffer {
             purchase = Arrays.copyOf(purchase, cap);
             carted = Arrays.copyOf(carted, cap);
             purchased = Arrays.copyOf(purchased, cap);
+            affinity = Arrays.copyOf(affinity, cap);
+            dwellZ = Arrays.copyOf(dwellZ, cap);
+            searched = Arrays.copyOf(searched, cap);
+            repeat = Arrays.copyOf(repeat, cap);
+            owned = Arrays.copyOf(owned, cap);
         }
         rows[size] = row;
         cart[size] = cartProbability;
         purchase[size] = purchaseProbability;
+        affinity[size] = viewAffinity;
+        dwellZ[size] = viewDwellZ;
+        searched[size] = viewSearched;
+        repeat[size] = viewRepeat;
+        owned[size] = viewOwned;
         return size++;
     }
 
@@ -49,6 +70,8 @@ final class ViewTruthBuffer {
     /** The frozen truth. */
     ViewTruth freeze() {
         return new ViewTruth(Arrays.copyOf(rows, size), Arrays.copyOf(cart, size), Arrays.copyOf(purchase, size),
-                Arrays.copyOf(carted, size), Arrays.copyOf(purchased, size));
+                Arrays.copyOf(carted, size), Arrays.copyOf(purchased, size), Arrays.copyOf(affinity, size),
+                Arrays.copyOf(dwellZ, size), Arrays.copyOf(searched, size), Arrays.copyOf(repeat, size),
+                Arrays.copyOf(owned, size));
     }
 }

@@ -2,11 +2,13 @@ package ai.behavior.models.fusion;
 
 import ai.behavior.feature.FeatureMatrix;
 import ai.behavior.feature.FeatureSpec;
+import ai.behavior.feature.FittedPipeline;
 import ai.behavior.metric.RocAuc;
 import ai.behavior.models.device.DeviceChoice;
 import ai.behavior.models.device.DeviceSelector;
 import ai.behavior.models.device.EngineFacts;
 import ai.behavior.models.predict.Network;
+import ai.behavior.models.train.Losses;
 import ai.behavior.models.train.TrainingLoop;
 import ai.behavior.models.train.TrainingResult;
 import ai.behavior.models.train.TrainingTask;
@@ -42,6 +44,22 @@ public final class Fusion {
      */
     public static FusionModel fit(FeatureMatrix train, double[] labels, FeatureMatrix validation,
                                   double[] validationLabels, SequenceEncoderFactory encoder, FusionOptions options) {
+        return fit(train, labels, validation, validationLabels, encoder, options, null);
+    }
+
+    /**
+     * As {@link #fit(FeatureMatrix, double[], FeatureMatrix, double[], SequenceEncoderFactory, FusionOptions)}, with
+     * the fitted {@code pipeline} that made the rows (may be null): it travels inside the model, is saved with it,
+     * and lets the model predict raw frames. Its output schema must be the training rows' schema.
+     */
+    public static FusionModel fit(FeatureMatrix train, double[] labels, FeatureMatrix validation,
+                                  double[] validationLabels, SequenceEncoderFactory encoder, FusionOptions options,
+                                  FittedPipeline pipeline) {
+        if (pipeline != null && train != null
+                && !pipeline.schema().features().equals(train.schema().features())) {
+            throw new IllegalArgumentException("the pipeline's output " + pipeline.schema().features()
+                    + " differs from the training rows' features " + train.schema().features());
+        }
         if (train == null || encoder == null || options == null) {
             throw new IllegalArgumentException("train, encoder and options must not be null");
         }
@@ -68,12 +86,12 @@ public final class Fusion {
         Shape[] shapes = FusedNetwork.inputShapes(layout, spec);
         TrainingTask task = new TrainingTask("fusion-" + options.mode().name().toLowerCase(java.util.Locale.ROOT),
                 () -> new FusedNetwork(layout, spec, encoder, options), shapes, new FusedBatches(train, s, y),
-                BinaryLoss::onLogits, metric);
+                Losses::binaryCrossEntropyOnLogits, metric);
         DeviceChoice device = DeviceSelector.choose(options.training().device(), EngineFacts.detect());
         TrainingResult result = TrainingLoop.run(task, options.training(), device);
         Network net = Network.create(() -> new FusedNetwork(layout, spec, encoder, options), shapes,
                 result.parameters(), device);
-        return new FusionModel(net, train.schema(), s, encoder, options, result);
+        return new FusionModel(net, train.schema(), s, encoder, options, result, pipeline);
     }
 
     private static Validation auc(FeatureMatrix rows, int sequence, float[] labels) {

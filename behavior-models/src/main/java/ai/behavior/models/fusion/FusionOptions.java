@@ -1,6 +1,9 @@
 package ai.behavior.models.fusion;
 
 import ai.behavior.models.train.TrainingOptions;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +101,36 @@ public record FusionOptions(FusionMode mode, FusionGate gate, int dim, List<Inte
     /** A copy with {@link #training()} replaced. */
     public FusionOptions withTraining(TrainingOptions value) {
         return new FusionOptions(mode, gate, dim, hidden, dropout, maxEmbeddingDim, sequenceFeature, value);
+    }
+
+    /** The options as JSON for a model manifest (the progress listener is not stored). */
+    public JsonObject toJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("mode", mode.name());
+        o.addProperty("gate", gate.name());
+        o.addProperty("dim", dim);
+        JsonArray h = new JsonArray();
+        hidden.forEach(h::add);
+        o.add("hidden", h);
+        o.addProperty("dropout", dropout);
+        o.addProperty("maxEmbeddingDim", maxEmbeddingDim);
+        o.addProperty("sequenceFeature", sequenceFeature);
+        o.add("training", training.toJson());
+        return o;
+    }
+
+    /** Reads {@link #toJson()} back, with a quiet progress listener. */
+    public static FusionOptions fromJson(JsonObject o) {
+        List<Integer> h = new ArrayList<>();
+        for (JsonElement e : o.getAsJsonArray("hidden")) {
+            h.add(e.getAsInt());
+        }
+        JsonElement seq = o.get("sequenceFeature");
+        return new FusionOptions(FusionMode.valueOf(o.get("mode").getAsString()),
+                FusionGate.valueOf(o.get("gate").getAsString()), o.get("dim").getAsInt(), h,
+                o.get("dropout").getAsDouble(), o.get("maxEmbeddingDim").getAsInt(),
+                seq == null || seq.isJsonNull() ? null : seq.getAsString(),
+                TrainingOptions.fromJson(o.getAsJsonObject("training")));
     }
 
     /** E.g. {@code "attention (dim 32), head [64, 32], dropout 0.1"}. */

@@ -6,6 +6,7 @@ import ai.behavior.models.sequence.SequenceArchitecture;
 import ai.behavior.models.sequence.SequenceNetwork;
 import ai.behavior.models.sequence.SequenceOptions;
 import ai.behavior.models.sequence.SequenceTask;
+import com.google.gson.JsonObject;
 
 import java.util.Locale;
 
@@ -34,7 +35,10 @@ public final class SequenceEncoders {
         String description = String.format(Locale.ROOT, "%s (dim %d, %d layer%s%s, dropout %.2f)",
                 o.encoder().name().toLowerCase(Locale.ROOT), o.dim(), o.layers(), o.layers() == 1 ? "" : "s",
                 o.encoder() == EncoderKind.TRANSFORMER ? ", " + o.heads() + " heads" : "", o.dropout());
-        return SequenceEncoderFactory.of(description, o.dim(), spec -> {
+        JsonObject saved = new JsonObject();
+        saved.addProperty("kind", "sequence");
+        saved.add("options", o.toJson());
+        return new SpecifiedEncoder(description, o.dim(), saved, spec -> {
             SequenceArchitecture a = SequenceArchitecture.of(SequenceTask.NEXT_ITEM, o.withMaxLength(spec.maxLength()),
                     spec.vocabularySize() - FeatureSpec.UNKNOWN_IN_SEQUENCE - 1, 0);
             if (spec.padding() != a.padding()) {

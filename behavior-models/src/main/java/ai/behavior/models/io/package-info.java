@@ -1,2 +1,8 @@
-/** Network parameters in model folders, one checksummed file per parameter. */
+/**
+ * The parts of a saved neural model folder shared by every model type: network parameters, one checksummed file
+ * per parameter ({@link ai.behavior.models.io.ParameterFiles}); feature schemas as JSON
+ * ({@link ai.behavior.models.io.SchemaJson}); optional fitted pipelines
+ * ({@link ai.behavior.models.io.PipelineFiles}); and the device and training provenance of the manifest
+ * ({@link ai.behavior.models.io.TrainingProvenance}).
+ */
 package ai.behavior.models.io;

@@ -8,6 +8,7 @@ import ai.behavior.models.device.DeviceChoice;
 import ai.behavior.models.device.DeviceSelector;
 import ai.behavior.models.device.EngineFacts;
 import ai.behavior.models.predict.Network;
+import ai.behavior.models.train.Losses;
 import ai.behavior.models.train.TrainingLoop;
 import ai.behavior.models.train.TrainingResult;
 import ai.behavior.models.train.TrainingTask;
@@ -114,7 +115,7 @@ public final class Mlp {
                                      Validation metric) {
         return new TrainingTask("mlp", () -> new MlpBlock(arch), arch.inputShapes(),
                 new TabularBatches(train, targets), kind == MlpTask.BINARY
-                ? MlpLosses::binaryCrossEntropy : MlpLosses::meanSquaredError, metric);
+                ? Losses::binaryCrossEntropyOnLogits : Losses::meanSquaredError, metric);
     }
 
     /**

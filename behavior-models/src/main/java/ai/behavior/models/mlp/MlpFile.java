@@ -10,15 +10,14 @@ import ai.behavior.models.device.DeviceReport;
 import ai.behavior.models.device.DeviceSelector;
 import ai.behavior.models.device.EngineFacts;
 import ai.behavior.models.io.ParameterFiles;
+import ai.behavior.models.io.TrainingProvenance;
 import ai.behavior.models.predict.Network;
 import ai.behavior.models.train.TrainedParameters;
-import ai.behavior.models.train.TrainingResult;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * The saved form of an {@link MlpModel}, a model folder of type {@value MlpModel#MODEL_TYPE}:
@@ -54,17 +53,7 @@ public final class MlpFile {
         JsonObject options = new JsonObject();
         options.add("mlp", model.options().toJson());
         ModelWriter w = ModelWriter.create(dir, MlpModel.MODEL_TYPE, MlpModel.VERSION).options(options);
-        DeviceReport trainedOn = model.training().map(TrainingResult::device).orElse(model.device());
-        w.provenance("device", trainedOn.summary())
-                .provenance("device.asked", trainedOn.asked().toString())
-                .provenance("device.used", trainedOn.used())
-                .provenance("engine", trainedOn.engine() + " " + trainedOn.engineVersion() + " (" + trainedOn.flavour()
-                        + "), DJL " + trainedOn.djlVersion());
-        model.training().ifPresent(t -> w.provenance("training.kept_epoch", Integer.toString(t.bestEpoch()))
-                .provenance("training.epochs_run", Integer.toString(t.epochs().size()))
-                .provenance("training.metric", t.metricName() + " " + (t.bestMetric().isPresent()
-                        ? String.format(Locale.ROOT, "%.6f", t.bestMetric().getAsDouble()) : "n/a"))
-                .provenance("training.rows_per_second", String.format(Locale.ROOT, "%.0f", t.rowsPerSecond())));
+        DeviceReport trainedOn = TrainingProvenance.write(w, model.training().orElse(null), model.device());
         JsonObject layout = new JsonObject();
         layout.addProperty("task", model.task().name());
         layout.add("architecture", model.architecture().toJson());

@@ -5,6 +5,7 @@ import ai.behavior.models.device.DeviceSelector;
 import ai.behavior.models.device.EngineFacts;
 import ai.behavior.progress.Progress;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,12 +96,7 @@ public final class TrainingLoop {
                     int from = bounds[b];
                     int to = bounds[b + 1];
                     double loss = session.step(order, from, to);
-                    if (!Double.isFinite(loss)) {
-                        throw new IllegalStateException(String.format(Locale.ROOT, "%s: training diverged: the loss "
-                                + "is %s at epoch %d, batch %d (rows %d..%d); lower the learning rate (now %.3g) or "
-                                + "set clipNorm", task.name(), loss, epoch, b + 1, from, to - 1,
-                                session.learningRate()));
-                    }
+                    checkFinite(task, options, session, loss, epoch, b + 1, from, to);
                     lossSum += loss * (to - from);
                 }
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
@@ -124,6 +120,9 @@ public final class TrainingLoop {
                 if (improved) {
                     // The best checkpoint is a copy in Java memory: restoring it is building the model from it.
                     best = validation == null ? null : session.parameters();
+                    if (best != null) {
+                        requireFinite(task, best, epoch);
+                    }
                     bestEpoch = epoch;
                     bestMetric = metric.orElse(Double.NaN);
                     sinceBest = 0;
@@ -140,6 +139,9 @@ public final class TrainingLoop {
                 }
             }
             TrainedParameters kept = best != null ? best : session.parameters();
+            if (best == null) {
+                requireFinite(task, kept, history.size());
+            }
             double total = (System.nanoTime() - started) / 1e9;
             double rate = rowsSeen / Math.max(trainNanos / 1e9, 1e-9);
             LOG.info(String.format(Locale.ROOT, "%s: kept epoch %d of %d (%s %s), %.0f rows/s, %.1f s", task.name(),
@@ -151,23 +153,48 @@ public final class TrainingLoop {
         }
     }
 
-    /** Scales every gradient by {@code min(1, maxNorm / globalNorm)} in place. */
+    /**
+     * Scales every gradient by {@code min(1, maxNorm / globalNorm)} in place and returns the global norm (one
+     * read of native memory).
+     */
     static double clip(NDArray[] grads, double maxNorm) {
-        double sumSquares = 0;
-        for (NDArray g : grads) {
-            // gradients live in the parameters' manager: close every intermediate at once
-            try (NDArray sq = g.square(); NDArray s = sq.sum()) {
-                sumSquares += s.getFloat();
+        try (NDManager scope = grads[0].getManager().newSubManager()) {
+            double norm = Math.sqrt(TrainingSession.squaredNorm(grads, scope).getFloat());
+            TrainingSession.scale(grads, norm, maxNorm);
+            return norm;
+        }
+    }
+
+    /** Stops a diverged run: a non-finite loss, or a non-finite gradient norm where clipping computed one. */
+    private static void checkFinite(TrainingTask task, TrainingOptions options, TrainingSession session, double loss,
+                                    int epoch, int batch, int from, int to) {
+        OptionalDouble norm = session.gradientNorm();
+        String what;
+        if (!Double.isFinite(loss)) {
+            what = "the loss is " + loss;
+        } else if (norm.isPresent() && !Double.isFinite(norm.getAsDouble())) {
+            what = String.format(Locale.ROOT, "the gradient norm is %s (loss %.6g)", norm.getAsDouble(), loss);
+        } else {
+            return;
+        }
+        throw new IllegalStateException(String.format(Locale.ROOT, "%s: training diverged: %s at epoch %d, batch %d "
+                + "(rows %d..%d of the epoch's order); no parameter was updated by this batch; lower the learning "
+                + "rate (now %.3g)%s", task.name(), what, epoch, batch, from, to - 1, session.learningRate(),
+                norm.isPresent() ? " or clipNorm (now " + options.clipNorm() + ")" : " or set clipNorm"));
+    }
+
+    /** Refuses parameters holding NaN or infinity (a last update that diverged), naming the parameter. */
+    private static void requireFinite(TrainingTask task, TrainedParameters p, int epoch) {
+        for (TrainedParameters.NamedArray a : p.arrays()) {
+            float[] v = a.values();
+            for (int i = 0; i < v.length; i++) {
+                if (!Float.isFinite(v[i])) {
+                    throw new IllegalStateException(task.name() + ": training diverged: parameter '" + a.name()
+                            + "' holds " + v[i] + " at value " + i + " after epoch " + epoch + " although every "
+                            + "batch's loss was finite; lower the learning rate or set clipNorm");
+                }
             }
         }
-        double norm = Math.sqrt(sumSquares);
-        if (norm > maxNorm) {
-            float scale = (float) (maxNorm / (norm + 1e-6));
-            for (NDArray g : grads) {
-                g.muli(scale);
-            }
-        }
-        return norm;
     }
 
     /**

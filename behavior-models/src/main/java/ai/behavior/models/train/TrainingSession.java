@@ -3,9 +3,11 @@ package ai.behavior.models.train;
 import ai.behavior.models.device.DeviceChoice;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
@@ -15,6 +17,7 @@ import ai.djl.util.Pair;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The state of one training run, one optimizer step at a time: the initialised network, its optimizer and the
@@ -44,6 +47,7 @@ public final class TrainingSession implements AutoCloseable {
     private final Inference inference;
     private final NDArray[] grads;
     private long steps;
+    private double gradientNorm = Double.NaN;
     private boolean closed;
 
     private TrainingSession(TrainingTask task, TrainingOptions options, LearningRateSchedule schedule,
@@ -99,36 +103,52 @@ public final class TrainingSession implements AutoCloseable {
 
     /**
      * One optimizer step on rows {@code order[from..to)} of the task's training rows ({@code order == null}: rows
-     * {@code from..to-1}); returns the batch's mean loss. A non-finite loss is returned without updating any
-     * parameter (the caller decides how to fail).
+     * {@code from..to-1}); returns the batch's mean loss. A non-finite loss, or (when the options clip gradients) a
+     * non-finite global gradient norm, is returned without updating any parameter: the caller decides how to fail
+     * ({@link TrainingLoop} stops with an error naming the epoch, batch and value; see {@link #gradientNorm()}).
+     *
+     * <p>Cost outside the network: one read of native memory per step, whatever the options: the loss alone, or
+     * the loss and the squared gradient norm (reduced natively over all parameters) together in one array.
      */
     public double step(int[] order, int from, int to) {
         checkOpen();
         steps++;
+        gradientNorm = Double.NaN;
         try (NDManager batch = manager.newSubManager()) {
             NDList x = task.training().inputs(batch, order, from, to);
             NDList y = task.training().labels(batch, order, from, to);
-            double loss;
+            NDArray l;
             try (GradientCollector collector = engine.newGradientCollector()) {
                 NDList predictions = block.forward(store, x, true);
-                NDArray l = task.loss().apply(predictions, y);
+                l = task.loss().apply(predictions, y);
                 collector.backward(l);
-                loss = l.getFloat();
-            }
-            if (!Double.isFinite(loss)) {
-                return loss;
             }
             try {
                 for (int i = 0; i < grads.length; i++) {
                     grads[i] = trainable.get(i).getArray().getGradient();
                 }
+                double loss;
                 if (options.clipNorm() > 0) {
-                    TrainingLoop.clip(grads, options.clipNorm());
+                    // loss and squared norm in one array: one read of native memory for both
+                    NDArray squared = squaredNorm(grads, batch);
+                    float[] both = NDArrays.stack(new NDList(l.reshape(1), squared.reshape(1))).toFloatArray();
+                    loss = both[0];
+                    gradientNorm = Math.sqrt(both[1]);
+                    if (!Double.isFinite(loss) || !Double.isFinite(gradientNorm)) {
+                        return loss;
+                    }
+                    scale(grads, gradientNorm, options.clipNorm());
+                } else {
+                    loss = l.getFloat();
+                    if (!Double.isFinite(loss)) {
+                        return loss;
+                    }
                 }
                 for (int i = 0; i < grads.length; i++) {
                     Parameter p = trainable.get(i);
                     optimizer.update(p.getId(), p.getArray(), grads[i]);
                 }
+                return loss;
             } finally {
                 for (int i = 0; i < grads.length; i++) {
                     if (grads[i] != null) {
@@ -137,7 +157,39 @@ public final class TrainingSession implements AutoCloseable {
                     }
                 }
             }
-            return loss;
+        }
+    }
+
+    /**
+     * The global L2 norm of the gradients of the last step when the options clip gradients (before clipping; it
+     * may be NaN or infinite when the step diverged); empty when clipping is off, since the norm is then never
+     * computed.
+     */
+    public OptionalDouble gradientNorm() {
+        return options.clipNorm() > 0 && steps > 0 ? OptionalDouble.of(gradientNorm) : OptionalDouble.empty();
+    }
+
+    /** The sum of squares of every gradient value, a scalar array in {@code scope}. */
+    static NDArray squaredNorm(NDArray[] grads, NDManager scope) {
+        NDArray sum = null;
+        for (NDArray g : grads) {
+            // gradients live in the parameters' manager: move every intermediate into the batch's scope
+            NDArray sq = g.square();
+            sq.attach(scope);
+            NDArray s = sq.sum();
+            s.attach(scope);
+            sum = sum == null ? s : sum.add(s);
+        }
+        return sum == null ? scope.zeros(new Shape()) : sum;
+    }
+
+    /** Scales every gradient by {@code maxNorm / norm} in place when {@code norm > maxNorm}. */
+    static void scale(NDArray[] grads, double norm, double maxNorm) {
+        if (norm > maxNorm) {
+            float factor = (float) (maxNorm / (norm + 1e-6));
+            for (NDArray g : grads) {
+                g.muli(factor);
+            }
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * sequence models and the two-tower model each build one of these.
  *
  * <pre>{@code
- * TrainingTask task = new TrainingTask("mlp", () -> new MlpBlock(spec), spec.inputShapes(), rows, MlpLosses::bce, auc);
+ * TrainingTask task = new TrainingTask("mlp", () -> new MlpBlock(spec), spec.inputShapes(), rows,
+ *         Losses::binaryCrossEntropyOnLogits, auc);
  * TrainingResult r = TrainingLoop.run(task, TrainingOptions.defaults());
  * }</pre>
  *

@@ -40,9 +40,20 @@ public final class TwoTower {
      */
     public static TwoTowerModel fit(TwoTowerData train, TwoTowerData validation, SequenceEncoderFactory encoder,
                                     TwoTowerOptions options) {
-        if (train == null || options == null) {
-            throw new IllegalArgumentException("train and options must not be null");
+        return fit(train, validation, encoder, options, TwoTowerContext.none());
+    }
+
+    /**
+     * As {@link #fit(TwoTowerData, TwoTowerData, SequenceEncoderFactory, TwoTowerOptions)}, with the pipelines and
+     * id indexes of the training rows, which travel inside the model and are saved with it: a pipeline's output
+     * must be the rows' schema, an id index must hold one id per row.
+     */
+    public static TwoTowerModel fit(TwoTowerData train, TwoTowerData validation, SequenceEncoderFactory encoder,
+                                    TwoTowerOptions options, TwoTowerContext context) {
+        if (train == null || options == null || context == null) {
+            throw new IllegalArgumentException("train, options and context must not be null");
         }
+        checkContext(context, train);
         if (train.pairs() == 0) {
             throw new IllegalArgumentException("cannot train a two-tower model without positive pairs");
         }
@@ -79,7 +90,24 @@ public final class TwoTower {
         DeviceChoice device = DeviceSelector.choose(options.training().device(), EngineFacts.detect());
         TrainingResult result = TrainingLoop.run(task, options.training(), device);
         Network net = Network.create(network, shapes.inputShapes(), result.parameters(), device);
-        return new TwoTowerModel(net, userSchema, itemSchema, sequence, encoder, options, result);
+        return new TwoTowerModel(net, userSchema, itemSchema, sequence, encoder, options, result, context);
+    }
+
+    private static void checkContext(TwoTowerContext c, TwoTowerData train) {
+        if (c.userPipeline() != null) {
+            check(c.userPipeline().schema(), train.users().schema(), "the user pipeline's output");
+        }
+        if (c.itemPipeline() != null) {
+            check(c.itemPipeline().schema(), train.items().schema(), "the item pipeline's output");
+        }
+        if (c.users() != null && c.users().size() != train.users().rows()) {
+            throw new IllegalArgumentException("the user id index holds " + c.users().size() + " ids for "
+                    + train.users().rows() + " user rows");
+        }
+        if (c.items() != null && c.items().size() != train.items().rows()) {
+            throw new IllegalArgumentException("the item id index holds " + c.items().size() + " ids for "
+                    + train.items().rows() + " item rows");
+        }
     }
 
     private static void check(FeatureSchema got, FeatureSchema want, String what) {

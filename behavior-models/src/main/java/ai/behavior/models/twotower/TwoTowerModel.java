@@ -3,12 +3,16 @@ package ai.behavior.models.twotower;
 import ai.behavior.data.IdIndex;
 import ai.behavior.feature.FeatureMatrix;
 import ai.behavior.feature.FeatureSchema;
+import ai.behavior.feature.FittedPipeline;
+import ai.behavior.models.device.DevicePolicy;
 import ai.behavior.models.device.DeviceReport;
 import ai.behavior.models.fusion.FusionInputs;
 import ai.behavior.models.fusion.SequenceEncoderFactory;
 import ai.behavior.models.predict.Network;
 import ai.behavior.models.train.TrainingResult;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -20,8 +24,17 @@ import java.util.Optional;
  * float[] items = model.embedItems(itemRows);   // row-major, items x dim
  * TwoTowerScorer scorer = model.scorer(log.users(), userRows, log.items(), itemRows);
  * }</pre>
+ *
+ * <p>Saved models are model folders of type {@value #MODEL_TYPE} (see {@link TwoTowerFile}) holding the parameters
+ * and the {@link TwoTowerContext} (pipelines, id indexes) the model was given; a loaded model embeds exactly what
+ * the saved one did, so its scorers serve the same top-K lists.
  */
 public final class TwoTowerModel implements AutoCloseable {
+    /** Model type in saved folders. */
+    public static final String MODEL_TYPE = "two-tower";
+    /** Layout version of saved folders this library writes and reads. */
+    public static final int VERSION = 1;
+
     private final Network network;
     private final FeatureSchema userSchema;
     private final FeatureSchema itemSchema;
@@ -29,9 +42,11 @@ public final class TwoTowerModel implements AutoCloseable {
     private final SequenceEncoderFactory encoder;
     private final TwoTowerOptions options;
     private final TrainingResult training;
+    private final TwoTowerContext context;
 
     TwoTowerModel(Network network, FeatureSchema userSchema, FeatureSchema itemSchema, int sequence,
-                  SequenceEncoderFactory encoder, TwoTowerOptions options, TrainingResult training) {
+                  SequenceEncoderFactory encoder, TwoTowerOptions options, TrainingResult training,
+                  TwoTowerContext context) {
         this.network = network;
         this.userSchema = userSchema;
         this.itemSchema = itemSchema;
@@ -39,6 +54,7 @@ public final class TwoTowerModel implements AutoCloseable {
         this.encoder = encoder;
         this.options = options;
         this.training = training;
+        this.context = context;
     }
 
     /** The embeddings of every row of {@code users}, row-major ({@code rows x dim}). */
@@ -76,6 +92,20 @@ public final class TwoTowerModel implements AutoCloseable {
         return scorer(users, userRows, items, itemRows, known);
     }
 
+    /**
+     * A scorer over the model's own id indexes ({@link TwoTowerContext#users()}, {@link TwoTowerContext#items()}):
+     * row {@code u} of {@code userRows} is user {@code u} of that index, likewise for items.
+     *
+     * @throws IllegalStateException when the model was trained without id indexes
+     */
+    public TwoTowerScorer scorer(FeatureMatrix userRows, FeatureMatrix itemRows) {
+        if (context.users() == null || context.items() == null) {
+            throw new IllegalStateException("this model holds no id indexes (TwoTowerContext.withIds); call "
+                    + "scorer(users, userRows, items, itemRows)");
+        }
+        return scorer(context.users(), userRows, context.items(), itemRows);
+    }
+
     /** A scorer as above with an explicit known flag per user. */
     public TwoTowerScorer scorer(IdIndex users, FeatureMatrix userRows, IdIndex items, FeatureMatrix itemRows,
                                  boolean[] known) {
@@ -92,7 +122,7 @@ public final class TwoTowerModel implements AutoCloseable {
         return options.dim();
     }
 
-    /** The options the model was trained with. */
+    /** The options the model was trained with (after {@link #load}: a quiet progress listener). */
     public TwoTowerOptions options() {
         return options;
     }
@@ -102,9 +132,56 @@ public final class TwoTowerModel implements AutoCloseable {
         return Optional.ofNullable(encoder);
     }
 
-    /** The training history. */
-    public TrainingResult training() {
-        return training;
+    /** The training history (empty for a loaded model). */
+    public Optional<TrainingResult> training() {
+        return Optional.ofNullable(training);
+    }
+
+    /** The pipelines and id indexes that travel with the model. */
+    public TwoTowerContext context() {
+        return context;
+    }
+
+    /** The layout of the user rows the model reads. */
+    public FeatureSchema userSchema() {
+        return userSchema;
+    }
+
+    /** The layout of the item rows the model reads. */
+    public FeatureSchema itemSchema() {
+        return itemSchema;
+    }
+
+    /** Saves to model folder {@code dir} (see {@link TwoTowerFile}). */
+    public void save(Path dir) throws IOException {
+        TwoTowerFile.save(this, dir);
+    }
+
+    /**
+     * Loads a model saved with {@link #save}, choosing the device from the property, environment or AUTO; the
+     * user sequence encoder, if any, is rebuilt from its saved spec.
+     */
+    public static TwoTowerModel load(Path dir) throws IOException {
+        return TwoTowerFile.load(dir, null, null);
+    }
+
+    /** Loads a model saved with {@link #save} onto the device {@code policy} chooses. */
+    public static TwoTowerModel load(Path dir, DevicePolicy policy) throws IOException {
+        return TwoTowerFile.load(dir, null, policy);
+    }
+
+    /** Loads a model saved with a custom sequence encoder, which {@code encoder} must rebuild. */
+    public static TwoTowerModel load(Path dir, SequenceEncoderFactory encoder, DevicePolicy policy)
+            throws IOException {
+        return TwoTowerFile.load(dir, encoder, policy);
+    }
+
+    Network network() {
+        return network;
+    }
+
+    int sequenceIndex() {
+        return sequence;
     }
 
     /** Where the model runs. */

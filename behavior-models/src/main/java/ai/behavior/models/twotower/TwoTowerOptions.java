@@ -2,6 +2,9 @@ package ai.behavior.models.twotower;
 
 import ai.behavior.models.fusion.FusionMode;
 import ai.behavior.models.train.TrainingOptions;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -155,6 +158,41 @@ public record TwoTowerOptions(int dim, List<Integer> hidden, boolean normalize, 
     public TwoTowerOptions withTraining(TrainingOptions value) {
         return new TwoTowerOptions(dim, hidden, normalize, temperature, objective, negatives, sampling,
                 logQCorrection, userFusion, fusionDim, maxEmbeddingDim, recallK, value);
+    }
+
+    /** The options as JSON for a model manifest (the progress listener is not stored). */
+    public JsonObject toJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("dim", dim);
+        JsonArray h = new JsonArray();
+        hidden.forEach(h::add);
+        o.add("hidden", h);
+        o.addProperty("normalize", normalize);
+        o.addProperty("temperature", temperature);
+        o.addProperty("objective", objective.name());
+        o.addProperty("negatives", negatives);
+        o.addProperty("sampling", sampling.name());
+        o.addProperty("logQCorrection", logQCorrection);
+        o.addProperty("userFusion", userFusion.name());
+        o.addProperty("fusionDim", fusionDim);
+        o.addProperty("maxEmbeddingDim", maxEmbeddingDim);
+        o.addProperty("recallK", recallK);
+        o.add("training", training.toJson());
+        return o;
+    }
+
+    /** Reads {@link #toJson()} back, with a quiet progress listener. */
+    public static TwoTowerOptions fromJson(JsonObject o) {
+        List<Integer> h = new ArrayList<>();
+        for (JsonElement e : o.getAsJsonArray("hidden")) {
+            h.add(e.getAsInt());
+        }
+        return new TwoTowerOptions(o.get("dim").getAsInt(), h, o.get("normalize").getAsBoolean(),
+                o.get("temperature").getAsDouble(), TwoTowerObjective.valueOf(o.get("objective").getAsString()),
+                o.get("negatives").getAsInt(), NegativeSampling.valueOf(o.get("sampling").getAsString()),
+                o.get("logQCorrection").getAsBoolean(), FusionMode.valueOf(o.get("userFusion").getAsString()),
+                o.get("fusionDim").getAsInt(), o.get("maxEmbeddingDim").getAsInt(), o.get("recallK").getAsInt(),
+                TrainingOptions.fromJson(o.getAsJsonObject("training")));
     }
 
     /** E.g. {@code "in-batch softmax, log-Q corrected, dim 32, L2-normalised, temperature 0.1"}. */

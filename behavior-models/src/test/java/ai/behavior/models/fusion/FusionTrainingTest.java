@@ -62,7 +62,8 @@ class FusionTrainingTest {
                 assertTrue(v > 0 && v < 1, "probability " + v);
             }
             double auc = RocAuc.of(test.truthInts(), p);
-            System.out.printf("%s: test AUC %.4f (kept epoch %d)%n", options.describe(), auc, m.training().bestEpoch());
+            System.out.printf("%s: test AUC %.4f (kept epoch %d)%n", options.describe(), auc,
+                    m.training().orElseThrow().bestEpoch());
             return auc;
         }
     }

@@ -18,7 +18,7 @@ import java.util.Set;
  * shop could compute from its own log and catalogue at the moment of the view.
  *
  * <h2>The planted inputs</h2>
- * {@code ShopperBehaviour} documents the planted probability of a view {@code p = sigmoid(cartLogit) *
+ * {@code ViewTruth} documents the planted probability of a view {@code p = sigmoid(cartLogit) *
  * sigmoid(purchaseLogit)}, with
  * <pre>
  * cartLogit     = cartIntercept + affinityWeight * a + dwellWeight * z - priceWeight * s * relLogPrice
@@ -26,24 +26,11 @@ import java.util.Set;
  * purchaseLogit = purchaseIntercept + checkoutAffinityWeight * a - checkoutPriceWeight * s * logPriceVsCatalogue
  *                 + propensity + repeatBoost * repeat
  * </pre>
- * The generator does not hand out these per-view inputs, so they are reconstructed:
- * <ul>
- *   <li>from the truth records: affinity {@code a = GroundTruth.affinity(u, i)}, propensity and price sensitivity
- *   {@code s} ({@code UserTruth}), {@code logPriceVsCatalogue = log(price / median catalogue price)} from
- *   {@code ItemTruth.price} (the median as the generator takes it: the middle of the sorted prices);</li>
- *   <li>from the log: the dwell residual {@code z = (log dwell - log dwellMedian - dwellAffinity * a) / dwellSigma}
- *   (exact except for dwells clamped at 1 s or 1,800 s), {@code searched} (the view follows a CLICK on the item
- *   that follows the SEARCH / IMPRESSION rows of a results list), {@code owned} (an earlier PURCHASE of the item
- *   by the user, in a non-consumable category);</li>
- *   <li>decoded from the planted probabilities, because neither the log nor the truth records hold them: the
- *   replenishment flag {@code repeat} (the purchase-given-cart logit {@code logit(p / cartProbability)} minus
- *   everything else in it is 0 or {@code repeatBoost}) and each category's latent median price inside
- *   {@code relLogPrice = log(price / categoryMedian)} (one number per category: the median over the category's
- *   views of the value that solves the cart logit).</li>
- * </ul>
- * {@link #maxReconstructionError()} recomputes every view's probability from the reconstructed inputs: it
- * matches the planted one to about 1e-7 except at the few clamped dwells. A model fed these inputs never sees
- * a probability, only the generator's own inputs.
+ * The generator hands out every one of them: the per-view affinity {@code a}, dwell draw {@code z} and the
+ * searched / repeat / owned flags ({@code ViewTruth}), the user's propensity and price sensitivity {@code s}
+ * ({@code UserTruth}) and the item's two log price ratios ({@code ItemTruth}). {@link #maxReconstructionError()}
+ * recomputes every view's probability from them (to rounding). A model fed these inputs never sees a
+ * probability, only the generator's own inputs.
  */
 final class ShopViews {
     final ShopData shop;
@@ -63,7 +50,6 @@ final class ShopViews {
     final boolean[] searched;
     final boolean[] repeat;
     final boolean[] owned;
-    final boolean[] clampedDwell;
 
     // observable at the moment of the view
     final double[] logDwell;
@@ -98,10 +84,9 @@ final class ShopViews {
         priceTerm = new double[n];
         checkoutPriceTerm = new double[n];
         propensity = new double[n];
-        searched = new boolean[n];
-        repeat = new boolean[n];
-        owned = new boolean[n];
-        clampedDwell = new boolean[n];
+        searched = views.searched();
+        repeat = views.repeat();
+        owned = views.owned();
         logDwell = new double[n];
         logPrice = new double[n];
         relPrice = new double[n];
@@ -122,9 +107,6 @@ final class ShopViews {
         java.util.Map<Integer, Integer> itemViews = new java.util.HashMap<>();
 
         double[] price = truth.items().price();
-        double[] sorted = price.clone();
-        Arrays.sort(sorted);
-        double medianPrice = sorted[sorted.length / 2];
         double[] observedCategoryMedian = categoryMedians(truth.items().category(), price);
 
         // One pass over the log (rows grouped by user, chronological within a user): the user's history so far.
@@ -168,19 +150,13 @@ final class ShopViews {
                 item[k] = i;
                 time[k] = log.timestamp(r);
                 label[k] = views.purchased()[k] ? 1 : 0;
-                double a = truth.affinity(u, i);
-                affinity[k] = a;
-                double dwell = log.value(r);
-                clampedDwell[k] = dwell <= 1f || dwell >= 1800f;
-                dwellZ[k] = (Math.log(dwell) - Math.log(b.dwellMedianSeconds()) - b.dwellAffinity() * a)
-                        / b.dwellSigma();
+                affinity[k] = views.affinity()[k];
+                dwellZ[k] = views.dwellZ()[k];
                 double s = truth.users().priceSensitivity()[u];
-                checkoutPriceTerm[k] = s * Math.log(price[i] / medianPrice);
+                priceTerm[k] = s * truth.items().relLogPrice()[i];
+                checkoutPriceTerm[k] = s * truth.items().logPriceVsCatalogue()[i];
                 propensity[k] = truth.users().propensity()[u];
-                searched[k] = r >= 2 && log.type(r - 1) == EventType.CLICK && log.item(r - 1) == i
-                        && log.session(r - 2) == session
-                        && (log.type(r - 2) == EventType.IMPRESSION || log.type(r - 2) == EventType.SEARCH);
-                owned[k] = bought.contains(i) && !truth.items().consumable(i);
+                double dwell = log.value(r);
 
                 logDwell[k] = Math.log(dwell);
                 logPrice[k] = Math.log(price[i]);
@@ -215,52 +191,6 @@ final class ShopViews {
         if (k != n) {
             throw new IllegalStateException("found " + k + " of " + n + " views in the log");
         }
-        decodeRepeat();
-        decodeCategoryMedians(truth.items().category(), price);
-    }
-
-    /** The purchase-given-cart logit holds repeatBoost * repeat and nothing else unknown. */
-    private void decodeRepeat() {
-        for (int k = 0; k < n; k++) {
-            double pBuy = views.purchaseProbability()[k] / views.cartProbability()[k];
-            double rest = b.purchaseIntercept() + b.checkoutAffinityWeight() * affinity[k]
-                    - b.checkoutPriceWeight() * checkoutPriceTerm[k] + propensity[k];
-            double extra = logit(pBuy) - rest;
-            repeat[k] = Math.abs(extra - b.repeatBoost()) < Math.abs(extra);
-        }
-    }
-
-    /** Each category's latent median price: the median over its views of the value solving the cart logit. */
-    private void decodeCategoryMedians(int[] categoryOf, double[] price) {
-        int categories = Arrays.stream(categoryOf).max().orElse(0) + 1;
-        double[][] solved = new double[categories][];
-        int[] count = new int[categories];
-        for (int k = 0; k < n; k++) {
-            count[categoryOf[item[k]]]++;
-        }
-        for (int c = 0; c < categories; c++) {
-            solved[c] = new double[count[c]];
-        }
-        Arrays.fill(count, 0);
-        double[] sensitivity = shop.truth().users().priceSensitivity();
-        for (int k = 0; k < n; k++) {
-            int c = categoryOf[item[k]];
-            double s = sensitivity[user[k]];
-            double known = cartLogitWithoutPrice(k);
-            // logit(pCart) = known - priceWeight * s * (log price - log median)
-            double logMedian = Math.log(price[item[k]]) - (known - logit(views.cartProbability()[k]))
-                    / (b.priceWeight() * s);
-            solved[c][count[c]++] = logMedian;
-        }
-        double[] logMedian = new double[categories];
-        for (int c = 0; c < categories; c++) {
-            Arrays.sort(solved[c]);
-            logMedian[c] = solved[c].length == 0 ? 0 : solved[c][solved[c].length / 2];
-        }
-        for (int k = 0; k < n; k++) {
-            double s = sensitivity[user[k]];
-            priceTerm[k] = s * (Math.log(price[item[k]]) - logMedian[categoryOf[item[k]]]);
-        }
     }
 
     private double cartLogitWithoutPrice(int k) {
@@ -277,24 +207,13 @@ final class ShopViews {
         return cart * buy;
     }
 
-    /** The largest |recomputed - planted| over views whose dwell was not clamped. */
+    /** The largest |recomputed - planted| over all views. */
     double maxReconstructionError() {
         double worst = 0;
         for (int k = 0; k < n; k++) {
-            if (!clampedDwell[k]) {
-                worst = Math.max(worst, Math.abs(recomputed(k) - views.purchaseProbability()[k]));
-            }
+            worst = Math.max(worst, Math.abs(recomputed(k) - views.purchaseProbability()[k]));
         }
         return worst;
-    }
-
-    /** Views whose dwell was clamped (their z, and so their reconstruction, is approximate). */
-    int clampedCount() {
-        int c = 0;
-        for (boolean x : clampedDwell) {
-            c += x ? 1 : 0;
-        }
-        return c;
     }
 
     /** The planted inputs as a frame: a, z, s * relLogPrice, s * logPriceVsCatalogue, propensity, three flags. */
@@ -380,11 +299,9 @@ final class ShopViews {
         return out;
     }
 
-    private static double logit(double p) {
-        return Math.log(p / (1 - p));
-    }
-
+    /** The generator's sigmoid: kept inside [1e-9, 1 - 1e-9]. */
     private static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
+        double p = 1 / (1 + Math.exp(-x));
+        return Math.min(1 - 1e-9, Math.max(1e-9, p));
     }
 }

@@ -33,9 +33,11 @@ import java.util.SplittableRandom;
  * @param validation the validation pairs and rows
  * @param servingUsers every user of the log's index, features at the cut-off (row u = user u)
  * @param items      every item of the log's index (row i = item i)
+ * @param userPipeline the pipeline that made the user rows
+ * @param itemPipeline the pipeline that made the item rows
  */
 record ShopRetrieval(SplitResult split, TwoTowerData train, TwoTowerData validation, FeatureMatrix servingUsers,
-                     FeatureMatrix items) {
+                     FeatureMatrix items, FittedPipeline userPipeline, FittedPipeline itemPipeline) {
     static final int LENGTH = 30;
 
     static ShopRetrieval of(ShopData shop, long t0, long cut) {
@@ -84,7 +86,8 @@ record ShopRetrieval(SplitResult split, TwoTowerData train, TwoTowerData validat
             }
         }
         return new ShopRetrieval(split, new TwoTowerData(usersAtT0, items, tu.toArray(), ti.toArray()),
-                new TwoTowerData(usersAtT0, items, vu.toArray(), vi.toArray()), usersAtCut, items);
+                new TwoTowerData(usersAtT0, items, vu.toArray(), vi.toArray()), usersAtCut, items, userPipeline,
+                itemPipeline);
     }
 
     /** One row per item of the log's index: its id and the item table's attributes. */

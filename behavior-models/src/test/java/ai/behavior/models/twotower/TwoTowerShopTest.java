@@ -61,8 +61,8 @@ class TwoTowerShopTest {
                     shop.interactions().items(), task.items());
             double r = recall(scorer);
             System.out.printf("%s: Recall@20 %.4f (kept epoch %d, %s %.4f, %.1f s)%n", options.describe(), r,
-                    m.training().bestEpoch(), m.training().metricName(), m.training().bestMetric().orElse(0),
-                    m.training().seconds());
+                    m.training().orElseThrow().bestEpoch(), m.training().orElseThrow().metricName(),
+                    m.training().orElseThrow().bestMetric().orElse(0), m.training().orElseThrow().seconds());
             return r;
         }
     }
