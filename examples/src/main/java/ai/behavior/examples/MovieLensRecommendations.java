@@ -24,7 +24,6 @@ import ai.behavior.recsys.mf.SgdOptions;
 import ai.behavior.split.RandomSplit;
 import ai.behavior.split.Ratios;
 import ai.behavior.split.SplitResult;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -75,7 +74,7 @@ public final class MovieLensRecommendations implements Callable<Integer> {
 
     /** Runs the comparison; see the class comment for exit codes. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new MovieLensRecommendations(System.out)).execute(args));
+        System.exit(ExampleCommand.execute(new MovieLensRecommendations(System.out), args));
     }
 
     @Override

@@ -10,7 +10,6 @@ import ai.behavior.split.TemporalQuantileSplit;
 import ai.behavior.synth.FunnelRates;
 import ai.behavior.synth.ShopData;
 import ai.behavior.synth.SyntheticShop;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,7 +61,7 @@ public final class QuickStart implements Callable<Integer> {
     /** Runs the quick start; exit code 0 on success, 2 on bad arguments. */
     public static void main(String[] args) {
         OfflineDjl.configure();
-        System.exit(new CommandLine(new QuickStart(System.out)).execute(args));
+        System.exit(ExampleCommand.execute(new QuickStart(System.out), args));
     }
 
     @Override
