@@ -1,5 +1,8 @@
 package ai.behavior.eval;
 
+import ai.behavior.split.RandomSplit;
+import ai.behavior.split.Split;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -75,6 +78,35 @@ public record EvaluationProtocol(String dataset, String split, Ordering ordering
     public static EvaluationProtocol fullRanking(String split, int... ks) {
         return new EvaluationProtocol("", split, Ordering.RANDOM, new CandidateMode.Full(), true, list(ks),
                 DEFAULT_SEED);
+    }
+
+    /**
+     * Full ranking after {@code split}, seen items excluded, taking the split's own description, ordering (by time
+     * for temporal and leave-last-out splits, else random) and seed (a random split's; {@link #DEFAULT_SEED}
+     * otherwise), so the printed protocol cannot disagree with the split that was run.
+     *
+     * <pre>{@code
+     * EvaluationProtocol p = EvaluationProtocol.fullRanking(LeaveLastOut.of(1), 10, 20);
+     * }</pre>
+     */
+    public static EvaluationProtocol fullRanking(Split split, int... ks) {
+        return fullRanking(split.describe(), ks).withOrdering(orderingOf(split)).withSeed(seedOf(split));
+    }
+
+    /**
+     * A pointwise protocol after {@code split}, with its description, ordering and seed (as
+     * {@link #fullRanking(Split, int...)}).
+     */
+    public static EvaluationProtocol pointwise(Split split) {
+        return pointwise(split.describe()).withOrdering(orderingOf(split)).withSeed(seedOf(split));
+    }
+
+    private static Ordering orderingOf(Split split) {
+        return split instanceof RandomSplit ? Ordering.RANDOM : Ordering.TEMPORAL;
+    }
+
+    private static long seedOf(Split split) {
+        return split instanceof RandomSplit r ? r.seed() : DEFAULT_SEED;
     }
 
     /**

@@ -185,6 +185,30 @@ public final class FeatureFrame {
     }
 
     /**
+     * A new frame with the rows whose keys are {@code ids}, in that order: the frame of the users to score.
+     *
+     * <pre>{@code
+     * FeatureFrame one = frame.rows("u42");
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the frame has no keys or an id is not one of them (naming it)
+     */
+    public FeatureFrame rows(String... ids) {
+        if (keys == null) {
+            throw new IllegalArgumentException("this frame has no row keys, so rows cannot be picked by id");
+        }
+        int[] picked = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            int r = keys.indexOf(ids[i]);
+            if (r < 0) {
+                throw new IllegalArgumentException("no row with key '" + ids[i] + "' among " + keys.size() + " rows");
+            }
+            picked[i] = r;
+        }
+        return select(picked);
+    }
+
+    /**
      * This frame's rows with {@code other}'s columns added, matched on row keys: a key that {@code other}
      * lacks gets missing values (NaN, -1, {@link #MISSING_TIME}, null, an empty sequence), which the
      * transforms then impute or reject by their declared policy. Both frames need keys; column names must

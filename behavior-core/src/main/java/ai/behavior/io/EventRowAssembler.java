@@ -313,12 +313,14 @@ final class EventRowAssembler {
         return -1;
     }
 
+    /** Sorted, so the message is the same in every run (a schema's map may iterate in any order). */
     private String knownTypeNames() {
-        StringBuilder s = new StringBuilder("[");
-        for (int k = 0; k < typeNames.length; k++) {
-            s.append(k == 0 ? "" : ", ").append(typeNames[k]);
+        String[] names = new String[typeNames.length];
+        for (int k = 0; k < names.length; k++) {
+            names[k] = new String(typeNames[k]);
         }
-        return s.append(']').toString();
+        java.util.Arrays.sort(names);
+        return java.util.Arrays.toString(names);
     }
 
     private static String describe(TimestampFormat f) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.behavior.split.LeaveLastOut;
+import ai.behavior.split.Split;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -73,5 +75,30 @@ class EvaluationProtocolTest {
                 () -> EvaluationProtocol.fullRanking("s", 10).withCandidates(new CandidateMode.Pointwise()));
         MetricsReport r = MetricsReport.builder("purchase", p).row("baseline", java.util.Map.of("auc", 0.75)).build();
         assertEquals(p, MetricsReport.fromJson(r.toJson()).protocol(), "pointwise mode survives JSON");
+    }
+
+    /** Built from the split itself, the protocol takes the split's words, ordering and seed. */
+    @Test
+    void protocolFromASplitPrintsThatSplitsSeedAndOrdering() {
+        EvaluationProtocol random = EvaluationProtocol.fullRanking(
+                ai.behavior.split.Split.randomPerUser(0.75, 0, 0.25, 7), 10);
+        assertEquals(7, random.seed());
+        assertEquals(Ordering.RANDOM, random.ordering());
+        assertTrue(random.describe().endsWith("seed=7"), random.describe());
+        assertTrue(random.describe().contains("split=" + ai.behavior.split.Split.randomPerUser(0.75, 0, 0.25, 7)
+                .describe()), random.describe());
+        EvaluationProtocol lastOut = EvaluationProtocol.pointwise(ai.behavior.split.LeaveLastOut.of(1));
+        assertEquals(Ordering.TEMPORAL, lastOut.ordering());
+        assertEquals(EvaluationProtocol.DEFAULT_SEED, lastOut.seed());
+        assertEquals(new CandidateMode.Pointwise(), lastOut.candidates());
+    }
+
+    /** The snippet of docs/evaluation.md. */
+    @Test
+    void guideSnippetBuildsProtocolsFromSplits() {
+        EvaluationProtocol byTime = EvaluationProtocol.fullRanking(LeaveLastOut.of(1), 10);
+        EvaluationProtocol scored = EvaluationProtocol.pointwise(Split.randomPerUser(0.8, 0, 0.2, 7));
+        assertEquals(Ordering.TEMPORAL, byTime.ordering());
+        assertEquals(7, scored.seed());
     }
 }

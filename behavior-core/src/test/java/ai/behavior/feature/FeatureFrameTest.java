@@ -60,4 +60,17 @@ class FeatureFrameTest {
         assertEquals("r", s.text("t")[0]);
         assertEquals("a", s.keys().id(1));
     }
+
+    @Test
+    void rowsPicksByKeyInTheOrderAsked() {
+        FeatureFrame f = FeatureFrame.builder(3).keys(IdIndex.of("a", "b", "c"))
+                .numeric("x", new double[] {1, 2, 3}).build();
+        FeatureFrame one = f.rows("c", "a");
+        assertArrayEquals(new double[] {3, 1}, one.numeric("x"));
+        assertEquals("c", one.keys().id(0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.rows("zz"));
+        assertEquals("no row with key 'zz' among 3 rows", e.getMessage());
+        FeatureFrame unkeyed = FeatureFrame.builder(1).numeric("x", new double[] {1}).build();
+        assertThrows(IllegalArgumentException.class, () -> unkeyed.rows("a"));
+    }
 }

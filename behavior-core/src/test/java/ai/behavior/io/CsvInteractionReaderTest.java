@@ -274,4 +274,19 @@ class CsvInteractionReaderTest {
         assertTrue(e.getMessage().contains("nope.csv"));
         assertFalse(e instanceof MalformedRowException);
     }
+
+    /** The accepted names of a mapped event-type column are listed sorted, so the message is the same every run. */
+    @Test
+    void unknownMappedEventTypeListsTheAcceptedNamesSorted() throws IOException {
+        InteractionSchema mapped = InteractionSchema.builder().user("user").item("item")
+                .eventType("event", Map.of("view", EventType.VIEW, "add_to_cart", EventType.CART,
+                        "order", EventType.PURCHASE))
+                .timestamp("ts", TimestampFormat.EPOCH_SECONDS).value("value").build();
+        List<RowProblem> heard = new ArrayList<>();
+        ReadResult r = readString("user,item,event,ts,value\nu1,i1,teleport,1,1\n", mapped,
+                ReadOptions.defaults().withPolicy(ReadPolicy.SKIP).withSkipListener(heard::add));
+        assertEquals(0, r.interactions().size());
+        assertEquals(1, heard.size());
+        assertEquals("expected one of [add_to_cart, order, view]", heard.get(0).detail());
+    }
 }

@@ -46,6 +46,22 @@ public record LabeledUsers(IdIndex users, double[] labels) {
         return labels.clone();
     }
 
+    /**
+     * The labels as 0/1 ints, aligned with {@link #users()}: the form the metrics take ({@code RocAuc.of(truth,
+     * scores)}).
+     *
+     * <pre>{@code
+     * double auc = RocAuc.of(labels.intLabels(), scores);
+     * }</pre>
+     */
+    public int[] intLabels() {
+        int[] out = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = (int) labels[i];
+        }
+        return out;
+    }
+
     /** Number of users. */
     public int size() {
         return labels.length;

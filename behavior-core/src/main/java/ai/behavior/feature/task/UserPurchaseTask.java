@@ -76,6 +76,17 @@ public record UserPurchaseTask(FeatureFrame users, LabeledUsers labels, long cut
         return b.build();
     }
 
+    /**
+     * {@link #protocol(String)} with the seed of the user split, so the printed seed is the one that was used.
+     *
+     * <pre>{@code
+     * EvaluationProtocol p = task.protocol("users split 70/30 stratified", 7);
+     * }</pre>
+     */
+    public EvaluationProtocol protocol(String split, long seed) {
+        return protocol(split + ", seed " + seed).withSeed(seed);
+    }
+
     /** The evaluation protocol of a user split of this task, for printing beside its metrics. */
     public EvaluationProtocol protocol(String split) {
         return EvaluationProtocol.pointwise(split + "; features before " + Instant.ofEpochMilli(cutoffMillis)

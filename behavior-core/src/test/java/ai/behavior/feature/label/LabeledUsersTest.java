@@ -80,4 +80,12 @@ class LabeledUsersTest {
         e = assertThrows(IllegalArgumentException.class, () -> l.rowsIn(FeatureFrame.builder(0).build()));
         assertTrue(e.getMessage().contains("no row keys"), e.getMessage());
     }
+
+    @Test
+    void intLabelsMatchTheDoubleLabels() {
+        LabeledUsers l = new LabeledUsers(IdIndex.of("a", "b", "c"), new double[] {1, 0, 1});
+        assertArrayEquals(new int[] {1, 0, 1}, l.intLabels());
+        l.intLabels()[0] = 0; // a copy each time
+        assertArrayEquals(new int[] {1, 0, 1}, l.intLabels());
+    }
 }
