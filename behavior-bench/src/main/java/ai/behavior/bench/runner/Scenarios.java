@@ -25,7 +25,8 @@ public final class Scenarios {
                 new TaobaoPurchase(),
                 new AlsSpeed(),
                 new SyntheticShopScenario(),
-                new MlpSpeed());
+                new MlpSpeed(),
+                new SparkScale());
     }
 
     /** The scenario called {@code name}, if any. */

@@ -261,6 +261,62 @@ public final class ImplicitAls implements ItemScorer {
                 r.iterationsRun(), r.bestIteration());
     }
 
+    /**
+     * A model from factors trained elsewhere (for example by Spark MLlib's ALS, converted by
+     * {@code ai.behavior.spark.SparkAlsTrainer}), so serving, fold-in, similar items, saving and evaluation run
+     * the same code as for a model fitted here. The model holds exactly the given factors: its scores are
+     * their dot products.
+     *
+     * <pre>{@code
+     * LatentFactors f = LatentFactors.of(users.size(), items.size(), 10, userRows, itemRows, null);
+     * ImplicitAls als = ImplicitAls.fromFactors(users, items, f, userCounts, itemCounts, options);
+     * }</pre>
+     *
+     * @param users      user ids, one per factor row
+     * @param items      item ids, one per factor row
+     * @param factors    the factors, without item biases
+     * @param userCounts training pairs per user ({@code > 0} marks a {@link #knowsUser known} user)
+     * @param itemCounts training pairs per item
+     * @param options    the options the factors correspond to: fold-in uses their {@code regularization}
+     *                   (plain lambda) and {@code alpha}; the model reports {@code iterations} as run
+     * @throws IllegalArgumentException if a size disagrees with the ids, the factors carry item biases, or a
+     *                                  count is negative
+     */
+    public static ImplicitAls fromFactors(IdIndex users, IdIndex items, LatentFactors factors, int[] userCounts,
+                                          int[] itemCounts, Options options) {
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(items, "items");
+        Objects.requireNonNull(factors, "factors");
+        Objects.requireNonNull(options, "options");
+        if (factors.numUsers() != users.size() || factors.numItems() != items.size()) {
+            throw new IllegalArgumentException("factors are " + factors.numUsers() + " users x " + factors.numItems()
+                    + " items but the ids are " + users.size() + " users x " + items.size() + " items");
+        }
+        if (factors.hasItemBias()) {
+            throw new IllegalArgumentException("implicit ALS factors have no item biases");
+        }
+        if (factors.factors() != options.factors()) {
+            throw new IllegalArgumentException("factors have " + factors.factors() + " columns but options.factors() is "
+                    + options.factors());
+        }
+        checkCounts("userCounts", userCounts, users.size());
+        checkCounts("itemCounts", itemCounts, items.size());
+        return new ImplicitAls(users, items, factors, userCounts.clone(), itemCounts.clone(), options,
+                options.iterations(), options.iterations());
+    }
+
+    private static void checkCounts(String what, int[] counts, int expected) {
+        if (counts == null || counts.length != expected) {
+            throw new IllegalArgumentException(what + ": expected " + expected + " counts, got "
+                    + (counts == null ? "null" : counts.length));
+        }
+        for (int j = 0; j < counts.length; j++) {
+            if (counts[j] < 0) {
+                throw new IllegalArgumentException(what + "[" + j + "] is negative: " + counts[j]);
+            }
+        }
+    }
+
     /** Loads a model saved by {@link #save(Path)}; any corruption or mismatch is a {@code ModelFileException}. */
     public static ImplicitAls load(Path dir) throws IOException {
         return ImplicitAlsFile.load(dir);

@@ -142,6 +142,77 @@ public final class BiasedMf implements ItemScorer, RatingPredictor {
     }
 
     /**
+     * A model from parameters trained elsewhere (for example Spark MLlib's explicit ALS, which has no biases:
+     * pass {@code mean = 0} and zero biases), so prediction, top-N serving, saving and evaluation run the same
+     * code as for a model fitted here. Arrays are copied.
+     *
+     * <pre>{@code
+     * BiasedMf mf = BiasedMf.fromParameters(users, items, 0.0, new float[nu], new float[ni], p, q, 10,
+     *         userCounts, itemCounts, new RatingRange(1, 5), AlsOptions.defaults());
+     * }</pre>
+     *
+     * @param users       user ids
+     * @param items       item ids
+     * @param mean        global mean {@code μ}, finite
+     * @param userBias    {@code b_u}, one per user
+     * @param itemBias    {@code b_i}, one per item
+     * @param userFactors {@code p}, row-major {@code users x factors}
+     * @param itemFactors {@code q}, row-major {@code items x factors}
+     * @param factors     length of the factor vectors, {@code >= 0}
+     * @param userCounts  training ratings per user ({@code > 0} marks a known user)
+     * @param itemCounts  training ratings per item
+     * @param clip        the range {@link #predict} clips to
+     * @param options     the options the parameters correspond to (reported by {@link #options()}; the model
+     *                    reports {@code options.epochs()} as trained)
+     * @throws IllegalArgumentException on a length mismatch, a non-finite value or a negative count
+     */
+    public static BiasedMf fromParameters(IdIndex users, IdIndex items, double mean, float[] userBias,
+                                          float[] itemBias, float[] userFactors, float[] itemFactors, int factors,
+                                          int[] userCounts, int[] itemCounts, RatingRange clip, MfOptions options) {
+        if (users == null || items == null || clip == null || options == null) {
+            throw new IllegalArgumentException("users, items, clip and options must not be null");
+        }
+        if (factors < 0 || !Double.isFinite(mean)) {
+            throw new IllegalArgumentException("need factors >= 0 and a finite mean, got " + factors + ", " + mean);
+        }
+        int nu = users.size();
+        int ni = items.size();
+        float[] bu = finite("userBias", userBias, nu);
+        float[] bi = finite("itemBias", itemBias, ni);
+        float[] p = finite("userFactors", userFactors, (long) nu * factors);
+        float[] q = finite("itemFactors", itemFactors, (long) ni * factors);
+        int[] uc = counts("userCounts", userCounts, nu);
+        int[] ic = counts("itemCounts", itemCounts, ni);
+        return new BiasedMf(users, items, mean, factors, bu, bi, p, q, uc, ic, clip, options, options.epochs());
+    }
+
+    private static float[] finite(String what, float[] a, long expected) {
+        if (a == null || a.length != expected) {
+            throw new IllegalArgumentException(what + ": expected " + expected + " values, got "
+                    + (a == null ? "null" : a.length));
+        }
+        for (int j = 0; j < a.length; j++) {
+            if (!Float.isFinite(a[j])) {
+                throw new IllegalArgumentException(what + "[" + j + "] is " + a[j]);
+            }
+        }
+        return a.clone();
+    }
+
+    private static int[] counts(String what, int[] a, int expected) {
+        if (a == null || a.length != expected) {
+            throw new IllegalArgumentException(what + ": expected " + expected + " counts, got "
+                    + (a == null ? "null" : a.length));
+        }
+        for (int j = 0; j < a.length; j++) {
+            if (a[j] < 0) {
+                throw new IllegalArgumentException(what + "[" + j + "] is negative: " + a[j]);
+            }
+        }
+        return a.clone();
+    }
+
+    /**
      * Loads a model saved by {@link #save}. Its options come back without early stopping and with a quiet
      * progress listener (neither is saved).
      *
