@@ -2,6 +2,8 @@ package ai.behavior.recsys;
 
 import ai.behavior.data.IdIndex;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -22,6 +24,9 @@ import java.util.concurrent.Future;
  *
  * <p>{@code k} must be positive; a {@code k} larger than the candidates left returns them all, best first.
  * {@link #recommendAll} works in user batches with a bounded heap per user, never a users x items matrix.
+ *
+ * <p>{@link #save} writes the whole serving bundle (scorer, seen items, fallback) to one folder, and
+ * {@link #load} brings it back without the training log; see {@link RecommenderFiles}.
  */
 public final class Recommender {
     private static final int BATCH = 256;
@@ -140,6 +145,44 @@ public final class Recommender {
     /** The model being served. */
     public ItemScorer model() {
         return model;
+    }
+
+    /** What each user interacted with in training (the seen-items filter). */
+    public UserItemMatrix seen() {
+        return seen;
+    }
+
+    /** The popularity ranking served to users the model does not know. */
+    public Popularity fallback() {
+        return fallback;
+    }
+
+    /**
+     * Saves the serving bundle to {@code dir}: the scorer (one of {@link RecommenderFiles#knownTypes()}), the
+     * seen-items matrix and the fallback. A scorer of another module needs
+     * {@link RecommenderFiles#save(Recommender, Path, RecommenderFiles.Saver)}.
+     */
+    public void save(Path dir) throws IOException {
+        RecommenderFiles.save(this, dir);
+    }
+
+    /**
+     * Loads a bundle written by {@link #save}; the scorer's loader is chosen by the model type in its manifest
+     * from {@link RecommenderFiles#knownTypes()}.
+     *
+     * @throws ai.behavior.modelfile.ModelFileException naming the file that is missing or corrupted, or the
+     *                                                  unknown model type
+     */
+    public static Recommender load(Path dir) throws IOException {
+        return RecommenderFiles.load(dir);
+    }
+
+    /**
+     * Loads a bundle whose scorer may also be of {@code modelType}, read by {@code loader} (a model of another
+     * module, e.g. {@code load(dir, "my-scorer", MyScorer::load)}).
+     */
+    public static Recommender load(Path dir, String modelType, RecommenderFiles.Loader loader) throws IOException {
+        return RecommenderFiles.load(dir, modelType, loader);
     }
 
     private int[] recommend(int u, int k, boolean excludeSeen, BitSet lists, float[] scores, BitSet excluded) {

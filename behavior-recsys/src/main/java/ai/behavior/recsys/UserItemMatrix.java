@@ -3,7 +3,12 @@ package ai.behavior.recsys;
 import ai.behavior.data.IdIndex;
 import ai.behavior.data.Interactions;
 import ai.behavior.data.UserHistories;
+import ai.behavior.modelfile.ModelFileException;
+import ai.behavior.modelfile.ModelReader;
+import ai.behavior.modelfile.ModelWriter;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -19,8 +24,16 @@ import java.util.Arrays;
  * <p>Built from a log's time-ordered user histories, so {@link Weighting.Aggregation#LAST} keeps the latest
  * event of a pair. The row and column id spaces are the log's (users and items with no events are empty rows
  * and columns), so a matrix built from a training split lines up with its test split.
+ *
+ * <p>{@link #save} writes a model folder of type {@value #MODEL_TYPE} (version 1): id lists {@code row_ids}
+ * and {@code col_ids}, int vectors {@code row_offsets} (rows + 1) and {@code col_indices} (nnz) and the float
+ * vector {@code values} (nnz x 1); {@link #load} checks that they describe a valid matrix.
  */
 public final class UserItemMatrix {
+    /** The model type in a saved folder's manifest. */
+    public static final String MODEL_TYPE = "user-item-matrix";
+    private static final int VERSION = 1;
+
     private final IdIndex rowIds;
     private final IdIndex colIds;
     private final int[] offsets;
@@ -93,6 +106,75 @@ public final class UserItemMatrix {
         }
         return new UserItemMatrix(log.users(), log.items(), offsets, Arrays.copyOf(cols, nnz),
                 Arrays.copyOf(vals, nnz));
+    }
+
+    /**
+     * Saves the matrix with both id indexes to {@code dir} (replacing an older model folder there).
+     *
+     * <pre>{@code
+     * UserItemMatrix.of(train, Weighting.counts()).save(dir);
+     * UserItemMatrix seen = UserItemMatrix.load(dir);
+     * }</pre>
+     */
+    public void save(Path dir) throws IOException {
+        ModelWriter.create(dir, MODEL_TYPE, VERSION)
+                .provenance("shape", numRows() + " x " + numCols() + ", nnz " + nnz())
+                .ids("row_ids", rowIds)
+                .ids("col_ids", colIds)
+                .ints("row_offsets", offsets)
+                .ints("col_indices", cols)
+                .floats("values", values, values.length, 1)
+                .commit();
+    }
+
+    /**
+     * Loads a matrix written by {@link #save}.
+     *
+     * @throws ModelFileException if the folder is missing, corrupted, of another type, or its arrays do not
+     *                            describe a sparse matrix (the message names the file and the position)
+     */
+    public static UserItemMatrix load(Path dir) throws IOException {
+        ModelReader r = ModelReader.open(dir, MODEL_TYPE, VERSION);
+        IdIndex rowIds = r.ids("row_ids");
+        IdIndex colIds = r.ids("col_ids");
+        int[] offsets = r.ints("row_offsets");
+        int[] cols = r.ints("col_indices");
+        ModelReader.FloatMatrix values = r.floats("values");
+        int rows = rowIds.size();
+        if (offsets.length != rows + 1 || offsets[0] != 0 || offsets[rows] != cols.length) {
+            throw new ModelFileException(dir + ": file 'row_offsets' has " + offsets.length + " entries from "
+                    + (offsets.length > 0 ? offsets[0] : "-") + " to " + (offsets.length > 0 ? offsets[offsets.length - 1]
+                    : "-") + "; expected " + (rows + 1) + " entries from 0 to " + cols.length + " (the length of "
+                    + "'col_indices')");
+        }
+        if (values.rows() != cols.length || values.cols() != 1) {
+            throw new ModelFileException(dir + ": file 'values' is " + values.rows() + " x " + values.cols()
+                    + ", expected " + cols.length + " x 1");
+        }
+        float[] v = values.data();
+        for (int row = 0; row < rows; row++) {
+            if (offsets[row + 1] < offsets[row]) {
+                throw new ModelFileException(dir + ": file 'row_offsets' decreases at row " + row);
+            }
+            for (int p = offsets[row]; p < offsets[row + 1]; p++) {
+                if (cols[p] < 0 || cols[p] >= colIds.size() || (p > offsets[row] && cols[p] <= cols[p - 1])) {
+                    throw new ModelFileException(dir + ": file 'col_indices' holds " + cols[p] + " at position " + p
+                            + " (row " + row + "): out of [0, " + colIds.size() + ") or not ascending in its row");
+                }
+                if (!Float.isFinite(v[p])) {
+                    throw new ModelFileException(dir + ": file 'values' holds " + v[p] + " at position " + p);
+                }
+            }
+        }
+        return new UserItemMatrix(rowIds, colIds, offsets, cols, v);
+    }
+
+    /** The same matrix over equal id indexes (shared rather than duplicated when a bundle loads). */
+    UserItemMatrix withIds(IdIndex rows, IdIndex columns) {
+        if (!rows.sameIdsAs(rowIds) || !columns.sameIdsAs(colIds)) {
+            throw new IllegalArgumentException("the id indexes differ from the matrix's");
+        }
+        return new UserItemMatrix(rows, columns, offsets, cols, values);
     }
 
     /** Number of rows (users, or items when transposed). */

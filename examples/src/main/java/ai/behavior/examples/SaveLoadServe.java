@@ -17,6 +17,7 @@ import ai.behavior.models.mlp.MlpOptions;
 import ai.behavior.models.train.TrainingOptions;
 import ai.behavior.progress.ProgressListener;
 import ai.behavior.recsys.Popularity;
+import ai.behavior.recsys.RecommendOptions;
 import ai.behavior.recsys.Recommendations;
 import ai.behavior.recsys.Recommender;
 import ai.behavior.recsys.UserItemMatrix;
@@ -33,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,8 +49,10 @@ import java.util.stream.Stream;
  * implicit-ALS recommender are trained on the synthetic shop, each saved to its own checksummed model folder,
  * loaded back into fresh objects whose predictions are checked to be identical, and then served: purchase
  * probabilities for a few users from their raw features, top-5 recommendations with already-seen items
- * filtered out, and the popularity fallback for a user the model has never seen, labelled as such. Last, one
- * byte of a saved file is flipped to show the error a corrupted model folder produces.
+ * filtered out, and the popularity fallback for a user the model has never seen, labelled as such. The
+ * recommender is saved as a whole serving bundle (the ALS model, the seen items and the popularity fallback),
+ * so serving after loading needs no training log. Last, one bit of a saved file is flipped to show the error
+ * a corrupted model folder produces.
  *
  * <pre>
  * java -cp examples/target/behavior-quickstart.jar ai.behavior.examples.SaveLoadServe --dir target/saved-models
@@ -97,12 +101,14 @@ public final class SaveLoadServe implements Callable<Integer> {
      * @param logisticDiff   largest |original - loaded| logistic probability over the test users
      * @param mlpDiff        the same for the MLP
      * @param alsDiff        largest |original - loaded| ALS score over every user and item
+     * @param servingDiffs   users whose top 10 from the loaded bundle differ from the original recommender's
      * @param known          the top 5 of a user the recommender knows
      * @param seenOfKnown    items that user interacted with in training (excluded from the list)
      * @param coldStart      the top 5 of a user the recommender has never seen
      * @param corruptedError the message of the error loading the corrupted folder
      */
-    record Outcome(double logisticDiff, double mlpDiff, double alsDiff, Recommendations known, Set<String> seenOfKnown,
+    record Outcome(double logisticDiff, double mlpDiff, double alsDiff, int servingDiffs, Recommendations known,
+                   Set<String> seenOfKnown,
                    Recommendations coldStart, String corruptedError) {
     }
 
@@ -112,7 +118,8 @@ public final class SaveLoadServe implements Callable<Integer> {
         Path root = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("behavior-models-");
         outcome = run(root);
         out.printf(Locale.ROOT, "%nDone in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
-        return outcome.logisticDiff() == 0 && outcome.mlpDiff() == 0 && outcome.alsDiff() == 0 ? 0 : 1;
+        return outcome.logisticDiff() == 0 && outcome.mlpDiff() == 0 && outcome.alsDiff() == 0
+                && outcome.servingDiffs() == 0 ? 0 : 1;
     }
 
     /** The result of the last run. */
@@ -154,8 +161,11 @@ public final class SaveLoadServe implements Callable<Integer> {
         ImplicitAls als = ImplicitAls.fit(history, ImplicitAls.Options.defaults().withWeighting(BY_TYPE)
                 .withSeed(seed).withProgress(progress));
         bars.close();
+        // the serving bundle: the model, what each user has seen, and the cold-start fallback, in one folder
+        Recommender serving = new Recommender(als, UserItemMatrix.of(history, Weighting.counts()),
+                Popularity.fit(history, Popularity.Options.defaults().withWeighting(BY_TYPE)));
         Path alsDir = root.resolve("recommender-als");
-        als.save(alsDir);
+        serving.save(alsDir);
         for (Path p : List.of(logisticDir, mlpDir, alsDir)) {
             out.println("  saved " + root.relativize(p) + "/  " + listing(p));
         }
@@ -168,8 +178,10 @@ public final class SaveLoadServe implements Callable<Integer> {
         double mlpDiff;
         try (MlpModel mlpAgain = MlpModel.load(mlpDir)) {
             mlpDiff = maxDiff(mlpBefore, mlpAgain.predict(testUsers));
-            ImplicitAls alsAgain = ImplicitAls.load(alsDir);
+            Recommender recommender = Recommender.load(alsDir); // no training log needed from here on
+            ImplicitAls alsAgain = (ImplicitAls) recommender.model();
             double alsDiff = alsDiff(als, alsAgain);
+            int servingDiffs = servingDiffs(serving, recommender);
             long knownUsers = IntStream.range(0, als.users().size()).filter(als::knowsUser).count();
             out.printf(Locale.ROOT, "  %-20s %.1e  %-52s %s%n", "logistic + pipeline", logisticDiff,
                     "purchase probabilities of " + testUsers.rows() + " test users", verdict(logisticDiff));
@@ -177,13 +189,13 @@ public final class SaveLoadServe implements Callable<Integer> {
                     "purchase probabilities of the same users", verdict(mlpDiff));
             out.printf(Locale.ROOT, "  %-20s %.1e  %-52s %s%n", "implicit ALS", alsDiff,
                     "scores of " + knownUsers + " known users x " + als.items().size() + " items", verdict(alsDiff));
+            out.printf(Locale.ROOT, "  %-20s %7d  %-52s %s%n", "ALS serving bundle", servingDiffs,
+                    "users whose top 10 differ (seen items excluded)", servingDiffs == 0 ? "identical" : "DIFFERENT");
 
             // 3. serve from the loaded models only
             out.println();
             scorePurchases(split.test(), x, logisticAgain, mlpAgain);
-            UserItemMatrix seen = UserItemMatrix.of(history, Weighting.counts());
-            Recommender recommender = new Recommender(alsAgain, seen, Popularity.fit(history,
-                    Popularity.Options.defaults().withWeighting(BY_TYPE)));
+            UserItemMatrix seen = recommender.seen();
             String knownId = log.users().id(mostActive(seen));
             Set<String> seenOfKnown = seenItems(seen, seen.rowIds().indexOf(knownId));
             Recommendations known = recommender.recommend(knownId, 5);
@@ -194,7 +206,7 @@ public final class SaveLoadServe implements Callable<Integer> {
             // 4. a corrupted file
             out.println();
             String error = corrupt(alsDir, root.resolve("recommender-als-corrupted"));
-            return new Outcome(logisticDiff, mlpDiff, alsDiff, known, seenOfKnown, cold, error);
+            return new Outcome(logisticDiff, mlpDiff, alsDiff, servingDiffs, known, seenOfKnown, cold, error);
         }
     }
 
@@ -222,27 +234,28 @@ public final class SaveLoadServe implements Callable<Integer> {
         }
     }
 
-    /** Copies a model folder, flips one byte of its item factors and tries to load it. */
+    /** Copies a bundle folder, flips one bit of its scorer's item factors and tries to load it. */
     private String corrupt(Path good, Path bad) throws IOException {
-        Files.createDirectories(bad);
-        Path victim = null;
-        try (Stream<Path> files = Files.list(good)) {
+        try (Stream<Path> files = Files.walk(good)) {
             for (Path f : files.sorted().toList()) {
-                Files.copy(f, bad.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING); // re-runs reuse --dir
-                if (f.getFileName().toString().startsWith("item_factors")) {
-                    victim = bad.resolve(f.getFileName());
+                Path copy = bad.resolve(good.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(f, copy, StandardCopyOption.REPLACE_EXISTING); // re-runs reuse --dir
                 }
             }
         }
-        if (victim == null) {
-            throw new IllegalStateException("no item_factors file in " + good);
+        Path victim = bad.resolve("scorer").resolve("item_factors");
+        if (!Files.isRegularFile(victim)) {
+            throw new IllegalStateException("no scorer/item_factors file in " + good);
         }
         byte[] bytes = Files.readAllBytes(victim);
         bytes[bytes.length / 2] ^= 0x01; // one bit: the kind of damage a bad disk or a partial copy does
         Files.write(victim, bytes);
-        out.println("Flipped one bit in " + bad.getFileName() + "/" + victim.getFileName() + "; loading it:");
+        out.println("Flipped one bit in " + bad.getFileName() + "/scorer/" + victim.getFileName() + "; loading it:");
         try {
-            ImplicitAls.load(bad);
+            Recommender.load(bad);
             throw new IllegalStateException("a corrupted model folder loaded without an error");
         } catch (ModelFileException e) {
             out.println("  ModelFileException: " + e.getMessage());
@@ -250,16 +263,30 @@ public final class SaveLoadServe implements Callable<Integer> {
         }
     }
 
+    /** Files (counted through sub-folders), their bytes, and the top-level names (folders end in '/'). */
     private static String listing(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            List<Path> all = files.sorted().toList();
-            long bytes = 0;
-            for (Path f : all) {
-                bytes += Files.size(f);
-            }
-            return String.format(Locale.ROOT, "%d files, %,d bytes: %s", all.size(), bytes,
-                    String.join(" ", all.stream().map(p -> p.getFileName().toString()).toList()));
+        List<Path> files;
+        try (Stream<Path> all = Files.walk(folder)) {
+            files = all.filter(Files::isRegularFile).toList();
         }
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += Files.size(f);
+        }
+        try (Stream<Path> top = Files.list(folder)) {
+            return String.format(Locale.ROOT, "%d files, %,d bytes: %s", files.size(), bytes, String.join(" ",
+                    top.sorted().map(p -> p.getFileName() + (Files.isDirectory(p) ? "/" : "")).toList()));
+        }
+    }
+
+    private static int servingDiffs(Recommender a, Recommender b) {
+        int[][] ta = a.recommendAll(10, RecommendOptions.defaults(), 2);
+        int[][] tb = b.recommendAll(10, RecommendOptions.defaults(), 2);
+        int diffs = 0;
+        for (int u = 0; u < ta.length; u++) {
+            diffs += Arrays.equals(ta[u], tb[u]) ? 0 : 1;
+        }
+        return diffs;
     }
 
     private static int mostActive(UserItemMatrix seen) {

@@ -19,8 +19,8 @@ class SaveLoadServeTest {
     @Test
     void loadedModelsPredictExactlyAsTheOriginalsAndServingLabelsTheColdStart(@TempDir Path dir) throws IOException {
         // a folder left by an earlier run: the example must overwrite, not fail
-        Files.createDirectories(dir.resolve("recommender-als-corrupted"));
-        Files.writeString(dir.resolve("recommender-als-corrupted/item_factors"), "left over");
+        Files.createDirectories(dir.resolve("recommender-als-corrupted/scorer"));
+        Files.writeString(dir.resolve("recommender-als-corrupted/scorer/item_factors"), "left over");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         SaveLoadServe s = new SaveLoadServe(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         int exit = new CommandLine(s).execute("--users", "1200", "--seed", "9", "--dir", dir.toString(), "--quiet");
@@ -32,8 +32,14 @@ class SaveLoadServeTest {
         assertEquals(0.0, o.logisticDiff());
         assertEquals(0.0, o.mlpDiff());
         assertEquals(0.0, o.alsDiff());
+        assertEquals(0, o.servingDiffs(), "the loaded bundle serves every user's top 10 as the original did");
         for (String folder : new String[] {"purchase-logistic", "purchase-mlp", "recommender-als"}) {
             assertTrue(Files.isRegularFile(dir.resolve(folder).resolve("manifest.json")), folder);
+        }
+        // the recommender is one bundle: model, seen items and fallback, so serving needs no training log
+        for (String part : new String[] {"scorer", "seen", "fallback"}) {
+            assertTrue(Files.isRegularFile(dir.resolve("recommender-als").resolve(part).resolve("manifest.json")),
+                    part);
         }
 
         assertEquals(Recommendations.Source.MODEL, o.known().source());
@@ -44,7 +50,8 @@ class SaveLoadServeTest {
         assertEquals(Recommendations.Source.POPULARITY_FALLBACK, o.coldStart().source());
         assertTrue(text.contains("COLD START -> popularity fallback"), text);
 
-        assertTrue(o.corruptedError().contains("file 'item_factors' is corrupted: SHA-256"), o.corruptedError());
+        assertTrue(o.corruptedError().contains("scorer: file 'item_factors' is corrupted: SHA-256"),
+                o.corruptedError());
         assertTrue(text.contains("ModelFileException: "), text);
     }
 }
