@@ -138,7 +138,7 @@ public final class TrainCommand implements Callable<Integer> {
         ItemScorer model = RecommenderModels.fit(c.model(), train, c.options(),
                 new OptionsBinder.Context(valid, c.file()), progress);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        RecommenderModels.save(c.model(), model, RunRecord.modelFolder(out), c.options());
+        RecommenderModels.save(c.model(), model, RunRecord.modelFolder(out));
         String note = RecommenderModels.trainingNote(model);
         if (!note.isEmpty()) {
             w.println(note);

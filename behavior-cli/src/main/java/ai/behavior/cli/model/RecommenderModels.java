@@ -29,7 +29,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * ItemScorer model = RecommenderModels.fit(ModelKind.IMPLICIT_ALS, train, options, context, ProgressListener.quiet());
- * RecommenderModels.save(ModelKind.IMPLICIT_ALS, model, dir, options);
+ * RecommenderModels.save(ModelKind.IMPLICIT_ALS, model, dir);
  * ItemScorer again = RecommenderModels.load(ModelKind.IMPLICIT_ALS, dir);
  * }</pre>
  *
@@ -60,7 +60,7 @@ public final class RecommenderModels {
             return ItemKnn.fit(train, k);
         }
         if (o instanceof Popularity.Options p) {
-            return PopularityScorer.of(Popularity.fit(train, p));
+            return Popularity.fit(train, p);
         }
         return BiasedMf.fit(train, (MfOptions) o);
     }
@@ -139,7 +139,7 @@ public final class RecommenderModels {
     }
 
     /** Saves {@code model} to {@code dir} in the SDK's model-file format. */
-    public static void save(ModelKind kind, ItemScorer model, Path dir, JsonObject options) throws IOException {
+    public static void save(ModelKind kind, ItemScorer model, Path dir) throws IOException {
         if (model instanceof ImplicitAls m) {
             m.save(dir);
         } else if (model instanceof Bpr m) {
@@ -148,8 +148,8 @@ public final class RecommenderModels {
             m.save(dir);
         } else if (model instanceof BiasedMf m) {
             m.save(dir);
-        } else if (model instanceof PopularityScorer m) {
-            m.save(dir, options);
+        } else if (model instanceof Popularity m) {
+            m.save(dir);
         } else {
             throw new IllegalArgumentException("cannot save a " + kind + " model of class " + model.getClass());
         }
@@ -169,7 +169,7 @@ public final class RecommenderModels {
             case ITEM_KNN:
                 return ItemKnn.load(dir);
             case POPULARITY:
-                return PopularityScorer.load(dir);
+                return Popularity.load(dir);
             case BIASED_MF:
                 return BiasedMf.load(dir);
             default:
