@@ -30,6 +30,10 @@ import java.util.concurrent.TimeUnit;
  * java -jar behavior-bench/target/benchmarks.jar Bench03_ImplicitAlsIteration -p factors=64 -p threads=2
  * </pre>
  *
+ * <p>The forks run with {@code --add-modules jdk.incubator.vector}; {@code kernels=auto} takes the Vector API
+ * kernels there ({@code ai.behavior.recsys.als.AlsKernels}), {@code kernels=scalar} forces the plain-Java ones
+ * (system property {@code behavior.als.kernels}), so both are timed side by side.
+ *
  * <p>Target: at most 0.15 s per iteration at 64 factors on 2 threads. Reference: Spark MLlib implicit ALS
  * at rank 10 takes about 0.67 s per iteration warm here (see ARCHITECTURE.md).
  */
@@ -38,7 +42,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
-@Fork(value = 2, jvmArgsAppend = {"-Xmx4g", "-Dai.djl.offline=true"})
+@Fork(value = 2, jvmArgsAppend = {"-Xmx4g", "-Dai.djl.offline=true", "--add-modules", "jdk.incubator.vector"})
 @Threads(1)
 public class Bench03_ImplicitAlsIteration {
     static final int ITERATIONS = 5;
@@ -49,12 +53,16 @@ public class Bench03_ImplicitAlsIteration {
     @Param({"1", "2"})
     public int threads;
 
+    @Param({"auto", "scalar"})
+    public String kernels;
+
     private UserItemMatrix matrix;
     private ImplicitAls.Options options;
 
     /** The matrix, made once per fork. */
     @Setup(Level.Trial)
     public void makeMatrix() {
+        System.setProperty("behavior.als.kernels", kernels);
         matrix = UserItemMatrix.of(Ml1mShapedMatrix.generate(42), Weighting.ratings());
         options = ImplicitAls.Options.defaults().withFactors(factors).withThreads(threads).withIterations(ITERATIONS);
     }

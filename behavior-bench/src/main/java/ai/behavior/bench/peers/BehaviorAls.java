@@ -3,6 +3,7 @@ package ai.behavior.bench.peers;
 import ai.behavior.data.Interactions;
 import ai.behavior.recsys.UserItemMatrix;
 import ai.behavior.recsys.Weighting;
+import ai.behavior.recsys.als.AlsKernels;
 import ai.behavior.recsys.als.ImplicitAls;
 import ai.behavior.recsys.mf.AlsOptions;
 import ai.behavior.recsys.mf.BiasedMf;
@@ -44,9 +45,13 @@ public final class BehaviorAls {
         return implicit ? threads : 1;
     }
 
-    /** A name for result lines, e.g. {@code "behavior implicit-als rank=64 threads=2"}. */
+    /**
+     * A name for result lines, e.g. {@code "behavior implicit-als rank=64 threads=2 kernels=vector-256"} (the
+     * kernels of {@link AlsKernels}: {@code vector-256} when the JVM runs with
+     * {@code --add-modules jdk.incubator.vector}, else {@code scalar}).
+     */
     public static String describe(boolean implicit, int rank, int threads) {
         return "behavior " + (implicit ? "implicit-als" : "biased-mf als-wr") + " rank=" + rank + " threads="
-                + threadsUsed(implicit, threads);
+                + threadsUsed(implicit, threads) + (implicit ? " kernels=" + AlsKernels.forFactors(rank) : "");
     }
 }

@@ -5,6 +5,7 @@ import ai.behavior.bench.peers.BehaviorAls;
 import ai.behavior.bench.peers.FitTimer;
 import ai.behavior.bench.peers.RatingColumns;
 import ai.behavior.data.Interactions;
+import ai.behavior.recsys.als.AlsKernels;
 import ai.behavior.recsys.als.ImplicitAls;
 
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * {@link BehaviorAls}, {@link SparkPeer}).
  *
  * <pre>{@code
- * java -jar behavior-bench/target/behavior-bench.jar run als-speed --threads 2
+ * java --add-modules jdk.incubator.vector -jar behavior-bench/target/behavior-bench.jar run als-speed --threads 2
  * }</pre>
  *
  * <p>Per setting and implementation: 1 uncounted warm-up fit, 3 counted full fits (their median is
@@ -29,7 +30,9 @@ import java.util.Optional;
  * matrix keeps ML-1M's shape). When Spark's classes are not on the class path, or Spark fails, our figures
  * are still measured and the Spark part is reported as skipped with the reason. Our explicit ALS runs on one
  * thread (its row says so); our implicit lambda is its default 30, plain rather than count-scaled as Spark's,
- * which does not change the work per iteration.
+ * which does not change the work per iteration. With {@code --add-modules jdk.incubator.vector} (as above; Java
+ * prints an incubator warning) our implicit ALS runs its Vector API kernels, without it the scalar ones; the
+ * protocol line names them ({@link AlsKernels}). Spark runs in the same JVM with the same flags.
  */
 public final class AlsSpeed implements Scenario {
     private static final long SEED = 42;
@@ -148,7 +151,8 @@ public final class AlsSpeed implements Scenario {
                         + " fits after %d discarded; s/iteration = (warm fit - median 1-iteration fit) / %d",
                 SEED, Ml1mShapedMatrix.USERS, Ml1mShapedMatrix.ITEMS, Ml1mShapedMatrix.RATINGS, s.mode(), s.rank(),
                 PLAN.iterations(), threads,
-                s.implicit() ? "alpha 1, plain lambda " + lambda + ", " + threads + " threads"
+                s.implicit() ? "alpha 1, plain lambda " + lambda + ", " + threads + " threads, "
+                        + AlsKernels.forFactors(s.rank()) + " kernels"
                         : "ALS-WR lambda 0.1, biases, 1 thread",
                 PLAN.warm(), PLAN.discard(), PLAN.iterations() - 1);
     }

@@ -11,7 +11,7 @@ package ai.behavior.recsys.als;
  * per user.
  *
  * <pre>{@code
- * double objective = AlsObjective.of(users, x, y, gramY, alpha, lambda, pool);
+ * double objective = AlsObjective.of(users, x, y, gramY, alpha, lambda, pool, solvers);
  * }</pre>
  *
  * <p>The bracket is one term per user ({@link #userTerm}); the user half-step of the next iteration computes
@@ -27,14 +27,13 @@ final class AlsObjective {
 
     /** The objective; {@code gram} is {@code Y^T Y + lambda I}. Summed in user order (thread-count independent). */
     static double of(Csr users, float[][] x, float[][] y, float[][] gram, float alpha, double lambda,
-                     ParallelRows pool) {
+                     ParallelRows pool, RowSolver[] solvers) {
         int d = gram.length;
         int n = users.numRows();
         double[] terms = new double[n];
-        int room = Kernels.padded(Math.max(1, users.maxRowLength()));
+        int room = RowPasses.room(Math.max(1, users.maxRowLength()));
         float[][] dots = new float[pool.threads()][room];
         float[][] gx = new float[pool.threads()][d];
-        float[] zero = new float[d];
         int[] offsets = users.offsets();
         float[] values = users.values();
         pool.forEach(n, GRAIN, (worker, from, to) -> {
@@ -47,8 +46,8 @@ final class AlsObjective {
                     terms[u] = 0;
                     continue;
                 }
-                Kernels.symmetricTimes(gram, x[u], g, zero);
-                Kernels.dots(y, users.cols(), start, len, x[u], s, zero);
+                solvers[worker].passes().gramTimes(gram, x[u], g);
+                solvers[worker].passes().dots(y, users.cols(), start, len, x[u], s);
                 terms[u] = userTerm(Kernels.dot(x[u], g), s, values, start, len, alpha);
             }
         });

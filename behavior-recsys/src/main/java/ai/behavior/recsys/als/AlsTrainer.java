@@ -104,7 +104,8 @@ final class AlsTrainer {
                 }
                 pending = new Pending(it, metrics, (System.nanoTime() - started) / 1e9);
                 if (stop || it == o.iterations() || o.cgSteps() == 0) {
-                    report(pending, AlsObjective.of(users, x, y, gramY, alpha, lambda, pool) / totalConfidence, o);
+                    double objective = AlsObjective.of(users, x, y, gramY, alpha, lambda, pool, solvers);
+                    report(pending, objective / totalConfidence, o);
                     pending = null;
                 }
                 if (stop) {

@@ -23,52 +23,56 @@ import java.util.Arrays;
  * One solver per thread: it owns scratch buffers.
  *
  * <p>Where the time goes, and what is done about it: the passes over the entries are dot products
- * {@code y_j . v} and sums {@code sum_j w_j y_j}. The dot products of the later passes run on a factor-major
- * copy of the entries made by the first pass ({@link Kernels#dotGroup}, {@link Kernels#columnDots}), which
- * vectorises; the first pass adds each group of eight entries to the residual while they are in the L1 cache;
- * and the last step, which only moves {@code x}, gets {@code p . A p} from the dot products
+ * {@code y_j . v} and sums {@code sum_j w_j y_j}, and each step multiplies by the Gram matrix; both are done
+ * by a {@link RowPasses} (scalar kernels, or Vector API ones that fuse each step's dot products and sum into
+ * one pass). The last step, which only moves {@code x}, gets {@code p . A p} from the dot products
  * ({@code p.(Y^T Y + lambda I)p + sum_j (c_j - 1)(y_j.p)^2}) instead of forming {@code A p}, so it skips a sum
  * pass. The result is the same conjugate-gradient iterate up to float rounding.
  */
 final class RowSolver {
     private static final float RESIDUAL_FLOOR = 1e-20f;
-    /** Floats of the factor-major copy of a row's entries; longer rows take the (slower) row-major dots. */
-    private static final int GATHER_BUDGET = 1 << 21;
 
     private final int d;
-    private final float[] zero;
+    private final RowPasses passes;
     private final float[] r;
     private final float[] p;
     private final float[] ap;
     private float[] z;
-    private float[] w;
     private float[] cw;
-    private final int gatherLimit;
-    private float[][] columns;
     private double[] a;
     private double[] b;
 
-    /** Scratch for rows of up to {@code maxRowLength} entries with {@code d} factors. */
+    /**
+     * Scratch for rows of up to {@code maxRowLength} entries with {@code d} factors; the kernels are
+     * {@link RowPasses#create}'s.
+     */
     RowSolver(int d, int maxRowLength) {
-        this(d, maxRowLength, Math.max(8, GATHER_BUDGET / d));
+        this(d, maxRowLength, RowPasses.create(d, maxRowLength));
     }
 
     /**
-     * As {@link #RowSolver(int, int)}, copying rows of up to {@code gatherLimit} entries (rounded down to a
-     * multiple of 8, at least 8) factor-major; longer rows take row-major dot products (same bits, slower).
+     * Scalar kernels, copying rows of up to {@code gatherLimit} entries factor-major
+     * ({@link ScalarRowPasses#ScalarRowPasses(int, int, int)}).
      */
     RowSolver(int d, int maxRowLength, int gatherLimit) {
+        this(d, maxRowLength, new ScalarRowPasses(d, maxRowLength, gatherLimit));
+    }
+
+    /** As {@link #RowSolver(int, int)} with the given kernels (used by this solver only). */
+    RowSolver(int d, int maxRowLength, RowPasses passes) {
         this.d = d;
-        this.zero = new float[d];
+        this.passes = passes;
         this.r = new float[d];
         this.p = new float[d];
         this.ap = new float[d];
-        int room = Kernels.padded(Math.max(1, maxRowLength));
+        int room = RowPasses.room(Math.max(1, maxRowLength));
         this.z = new float[room];
-        this.w = new float[room];
         this.cw = new float[room];
-        this.gatherLimit = Math.max(8, gatherLimit & ~7);
-        this.columns = new float[d][Math.min(room, this.gatherLimit)];
+    }
+
+    /** The kernels this solver runs (also for {@link AlsObjective#of}, so both take the same dot products). */
+    RowPasses passes() {
+        return passes;
     }
 
     /**
@@ -83,45 +87,28 @@ final class RowSolver {
                              int end, float alpha, int steps, boolean objective) {
         int n = end - start;
         ensure(n);
-        // every step needs the dot products of the row's entries with one vector: the first pass also copies
-        // the entries factor-major, so that the later products vectorise (same bits as Kernels.dots)
-        boolean gathered = n <= gatherLimit;
-        float[][] gather = gathered ? columns : null;
-        // r = b - A x = sum_j (c_j - (c_j - 1) y_j.x) y_j - (Y^T Y + lambda I) x, eight entries at a time so
-        // that each group is added while it is still in the L1 cache (the same sums as one addRows pass)
-        Kernels.symmetricTimes(gram, x, r, zero);
+        // r = b - A x = sum_j (c_j - (c_j - 1) y_j.x) y_j - (Y^T Y + lambda I) x
+        passes.gramTimes(gram, x, r);
         float xGx = Kernels.dot(x, r);
         for (int k = 0; k < d; k++) {
             r[k] = -r[k];
         }
-        for (int j = 0; j < n; j += 8) {
-            Kernels.dotGroup(fixed, cols, start, n, j, x, z, zero, gather);
-            int to = Math.min(n, j + 8);
-            for (int q = j; q < to; q++) {
-                float c1 = alpha * values[start + q];
-                cw[q] = c1;
-                w[q] = (1f + c1) - c1 * z[q];
-            }
-            Kernels.addRows(fixed, cols, start, j, to, w, r, zero);
-        }
+        passes.residual(fixed, cols, values, start, n, alpha, x, z, cw, r);
         double term = objective ? AlsObjective.userTerm(xGx, z, values, start, n, alpha) : 0;
         System.arraycopy(r, 0, p, 0, d);
         float rs = Kernels.dot(r, r);
         for (int step = 0; step < steps && rs >= RESIDUAL_FLOOR; step++) {
             // ap = A p = (Y^T Y + lambda I) p + sum_j (c_j - 1) (y_j.p) y_j
-            Kernels.symmetricTimes(gram, p, ap, zero);
-            dots(gathered, fixed, cols, start, n, p);
+            passes.gramTimes(gram, p, ap);
             float pap;
             boolean last = step == steps - 1;
             if (last) {
                 // the last step only moves x, so it needs p.Ap but not Ap itself:
                 // p.Ap = p.(Y^T Y + lambda I)p + sum_j (c_j - 1) (y_j.p)^2, without a pass adding rows
+                passes.stepDots(fixed, cols, start, n, p, z);
                 pap = (float) (Kernels.dot(p, ap) + weightedSquares(n));
             } else {
-                for (int j = 0; j < n; j++) {
-                    w[j] = cw[j] * z[j];
-                }
-                Kernels.addRows(fixed, cols, start, n, w, ap, zero);
+                passes.step(fixed, cols, start, n, p, cw, z, ap);
                 pap = Kernels.dot(p, ap);
             }
             if (!(pap > 0)) {
@@ -167,15 +154,6 @@ final class RowSolver {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** {@code z[j] = y_j . v} for the row's entries, from the gathered copy when there is one. */
-    private void dots(boolean gathered, float[][] fixed, int[] cols, int start, int n, float[] v) {
-        if (gathered) {
-            Kernels.columnDots(columns, n, v, z);
-        } else {
-            Kernels.dots(fixed, cols, start, n, v, z, zero);
-        }
-    }
-
     /**
      * Solves the row's system exactly (Cholesky in double precision) and writes the solution to {@code x}.
      *
@@ -217,14 +195,10 @@ final class RowSolver {
     }
 
     private void ensure(int n) {
-        if (z.length < Kernels.padded(n)) {
-            int room = Kernels.padded(n);
+        if (z.length < RowPasses.room(n)) {
+            int room = RowPasses.room(n);
             z = new float[room];
-            w = new float[room];
             cw = new float[room];
-        }
-        if (n <= gatherLimit && columns[0].length < n) {
-            columns = new float[d][Math.min(Kernels.padded(n), gatherLimit)];
         }
     }
 }

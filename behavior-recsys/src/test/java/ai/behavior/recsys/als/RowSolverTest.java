@@ -117,12 +117,12 @@ class RowSolverTest {
 
     @Test
     void rowsTooLongToCopyFactorMajorGiveTheSameBits() {
-        // 11 entries: the default solver copies them factor-major, one limited to 8 takes row-major dot products
+        // 11 entries: the scalar kernels copy them factor-major, ones limited to 8 take row-major dot products
         float[] copied = {0.1f, -0.2f, 0.3f, 0f, 0.05f, -0.1f, 0.2f, 0.4f};
         float[] rowMajor = copied.clone();
         float[][] g = gram();
-        double t1 = new RowSolver(D, cols.length).conjugateGradient(copied, y, g, cols, values, 0, cols.length,
-                ALPHA, 3, true);
+        double t1 = new RowSolver(D, cols.length, new ScalarRowPasses(D, cols.length)).conjugateGradient(copied, y,
+                g, cols, values, 0, cols.length, ALPHA, 3, true);
         double t2 = new RowSolver(D, cols.length, 8).conjugateGradient(rowMajor, y, g, cols, values, 0,
                 cols.length, ALPHA, 3, true);
         for (int k = 0; k < D; k++) {
