@@ -59,9 +59,14 @@ class TaobaoPurchasePredictionTest {
         assertEquals(0, exit, text);
         assertTrue(Files.isRegularFile(csv));
         for (String model : new String[] {"logistic regression", "MLP", "sequence + pair features (fusion)"}) {
-            assertTrue(text.contains("\n" + model + " "), model + " missing from\n" + text);
+            assertTrue(text.contains("| " + model), model + " missing from\n" + text);
         }
-        assertTrue(text.contains("protocol: (user, item) pairs viewed before 2017-12-02 00:00 UTC+8"), text);
+        assertTrue(text.contains("protocol: (user, item) pairs viewed before a cut-off c"), text);
+        assertTrue(text.contains("5 daily origins 2017-11-28 00:00 .. 2017-12-02 00:00 UTC+8"), text);
+        for (String day : new String[] {"2017-11-28", "2017-11-29", "2017-11-30", "2017-12-01", "2017-12-02"}) {
+            assertTrue(text.contains("positives_" + day), day + " missing from\n" + text);
+        }
+        assertTrue(text.contains("diff_ci_low"), text);
         assertTrue(text.contains("wall time"), text);
     }
 
@@ -73,7 +78,13 @@ class TaobaoPurchasePredictionTest {
         TaobaoPurchaseReport report = TaobaoPurchaseTask.run(csv, quick);
         System.out.println(report.toTable());
         double auc = report.value(TaobaoPurchaseTask.SEQUENCE, "auc");
+        double gain = report.value(TaobaoPurchaseTask.SEQUENCE, "auc_minus_baseline");
+        double low = report.value(TaobaoPurchaseTask.SEQUENCE, "diff_ci_low");
         assertTrue(auc > 0.5 && auc <= 1, "AUC " + auc);
+        assertEquals(auc - report.value(TaobaoPurchaseTask.LOGISTIC, "auc"), gain, 1e-12);
+        assertTrue(low <= report.value(TaobaoPurchaseTask.SEQUENCE, "diff_ci_high"), report.toTable());
+        TaobaoPurchaseOptions single = quick.withTestOrigins(1);
+        assertEquals(1, single.testOrigins());
     }
 
     /** The fusion snippet of docs/purchase-prediction.md: a sequence (ids 2..5) and a dense attribute. */

@@ -54,52 +54,98 @@ final class BinaryScores {
      * ({@code user[i]} is row i's user); samples with one class only are drawn again.
      */
     static double[] aucInterval(int[] truth, double[] p, int[] user, int resamples, long seed) {
-        int maxUser = Arrays.stream(user).max().orElse(-1);
-        int[] count = new int[maxUser + 1];
-        for (int u : user) {
-            count[u]++;
+        return percentiles(bootstrapAucs(truth, new double[][] {p}, user, resamples, seed)[0]);
+    }
+
+    /**
+     * A paired bootstrap over users: in each of {@code resamples} draws, {@code n} users are drawn with
+     * replacement (a user drawn k times counts each of its rows k times) and the AUC of every model
+     * {@code p[m]} is computed on the same draw. Draws with one class only are drawn again. Returns
+     * {@code [model][draw]}, so differences between models are paired.
+     */
+    static double[][] bootstrapAucs(int[] truth, double[][] p, int[] user, int resamples, long seed) {
+        int n = truth.length;
+        java.util.Map<Integer, Integer> dense = new java.util.HashMap<>();
+        int[] rowUser = new int[n];
+        for (int i = 0; i < n; i++) {
+            rowUser[i] = dense.computeIfAbsent(user[i], k -> dense.size());
         }
-        int[] users = java.util.stream.IntStream.range(0, count.length).filter(u -> count[u] > 0).toArray();
-        int[] start = new int[count.length + 1];
-        for (int u = 0; u < count.length; u++) {
-            start[u + 1] = start[u] + count[u];
-        }
-        int[] rows = new int[truth.length];
-        int[] fill = start.clone();
-        for (int i = 0; i < truth.length; i++) {
-            rows[fill[user[i]]++] = i;
+        int users = dense.size();
+        int[][] order = new int[p.length][];
+        for (int m = 0; m < p.length; m++) {
+            order[m] = ascending(p[m]);
         }
         SplittableRandom r = new SplittableRandom(seed);
-        double[] aucs = new double[resamples];
-        int[] t = new int[truth.length * 2];
-        double[] s = new double[truth.length * 2];
+        double[][] aucs = new double[p.length][resamples];
+        double[] drawn = new double[users];
+        double[] w = new double[n];
         for (int b = 0; b < resamples; b++) {
-            int n;
-            boolean zero;
-            boolean one;
+            double pos;
+            double neg;
             do {
-                n = 0;
-                zero = false;
-                one = false;
-                for (int k = 0; k < users.length; k++) {
-                    int u = users[r.nextInt(users.length)];
-                    for (int q = start[u]; q < start[u + 1]; q++) {
-                        if (n == t.length) {
-                            t = Arrays.copyOf(t, 2 * n);
-                            s = Arrays.copyOf(s, 2 * n);
-                        }
-                        t[n] = truth[rows[q]];
-                        s[n] = p[rows[q]];
-                        zero |= t[n] == 0;
-                        one |= t[n] == 1;
-                        n++;
-                    }
+                Arrays.fill(drawn, 0);
+                for (int k = 0; k < users; k++) {
+                    drawn[r.nextInt(users)]++;
                 }
-            } while (!zero || !one);
-            aucs[b] = RocAuc.of(Arrays.copyOf(t, n), Arrays.copyOf(s, n));
+                pos = 0;
+                neg = 0;
+                for (int i = 0; i < n; i++) {
+                    w[i] = drawn[rowUser[i]];
+                    pos += truth[i] == 1 ? w[i] : 0;
+                    neg += truth[i] == 1 ? 0 : w[i];
+                }
+            } while (pos == 0 || neg == 0);
+            for (int m = 0; m < p.length; m++) {
+                aucs[m][b] = weightedAuc(truth, p[m], w, order[m]);
+            }
         }
-        Arrays.sort(aucs);
-        return new double[] {aucs[(int) Math.floor(0.025 * (resamples - 1))],
-            aucs[(int) Math.ceil(0.975 * (resamples - 1))]};
+        return aucs;
+    }
+
+    /** The weighted ROC AUC (ties count half): row i counts {@code w[i]} times. */
+    static double weightedAuc(int[] truth, double[] p, double[] w) {
+        return weightedAuc(truth, p, w, ascending(p));
+    }
+
+    /** The 2.5 % and 97.5 % percentiles of {@code values} (sorted in place). */
+    static double[] percentiles(double[] values) {
+        Arrays.sort(values);
+        int n = values.length;
+        return new double[] {values[(int) Math.floor(0.025 * (n - 1))], values[(int) Math.ceil(0.975 * (n - 1))]};
+    }
+
+    /** One pass over rows sorted by score: each positive scores the weight of the negatives below it. */
+    private static double weightedAuc(int[] truth, double[] p, double[] w, int[] order) {
+        double below = 0;
+        double sum = 0;
+        double pos = 0;
+        int k = 0;
+        while (k < order.length) {
+            int end = k;
+            double groupPos = 0;
+            double groupNeg = 0;
+            while (end < order.length && p[order[end]] == p[order[k]]) {
+                int i = order[end++];
+                if (truth[i] == 1) {
+                    groupPos += w[i];
+                } else {
+                    groupNeg += w[i];
+                }
+            }
+            sum += groupPos * (below + 0.5 * groupNeg);
+            below += groupNeg;
+            pos += groupPos;
+            k = end;
+        }
+        if (pos == 0 || below == 0) {
+            throw new IllegalArgumentException("AUC needs weight on both classes, got positives " + pos
+                    + " and negatives " + below);
+        }
+        return sum / (pos * below);
+    }
+
+    private static int[] ascending(double[] p) {
+        return java.util.stream.IntStream.range(0, p.length).boxed().sorted((a, b) -> Double.compare(p[a], p[b]))
+                .mapToInt(Integer::intValue).toArray();
     }
 }

@@ -26,9 +26,12 @@ final class PurchaseModels {
     private PurchaseModels() {
     }
 
-    /** One fold's matrices; the neural training rows keep negatives with probability {@code rate}. */
-    record Parts(FeatureMatrix train, double[] trainLabels, FeatureMatrix sampled, double[] sampledLabels,
-                 FeatureMatrix valid, double[] validLabels, FeatureMatrix test, double rate) {
+    /**
+     * One fold's matrices under one feature set (named by {@code features}); the neural training rows keep
+     * negatives with probability {@code rate}.
+     */
+    record Parts(String features, FeatureMatrix train, double[] trainLabels, FeatureMatrix sampled,
+                 double[] sampledLabels, FeatureMatrix valid, double[] validLabels, FeatureMatrix test, double rate) {
         /** Undoes negative down-sampling: {@code p / (p + (1 - p) / rate)}. */
         double[] calibrate(double[] p) {
             if (rate == 1) {
@@ -51,16 +54,17 @@ final class PurchaseModels {
         Fitted fit();
     }
 
-    /** The logistic baseline: one candidate per L2 strength. */
+    /** The logistic baseline: one candidate per L2 strength (1e-4 .. 1 in decades with the full grid). */
     static List<Candidate> logistic(Parts p, TaobaoPurchaseOptions o) {
-        double[] grid = o.fullGrid() ? new double[] {1e-4, 1e-3, 1e-2, 1e-1} : new double[] {1e-3};
+        double[] grid = o.fullGrid() ? new double[] {1e-4, 1e-3, 1e-2, 1e-1, 1} : new double[] {1e-3};
         List<Candidate> out = new ArrayList<>();
         for (double l2 : grid) {
             out.add(() -> {
                 LogisticModel m = LogisticRegression.fit(p.train, p.trainLabels, LogisticOptions.defaults().l2(l2),
                         null);
                 double[] v = m.predict(p.valid);
-                return new Fitted("l2 " + l2, BinaryScores.auc(ints(p.validLabels), v), v, m.predict(p.test));
+                return new Fitted(p.features + ", l2 " + l2, BinaryScores.auc(ints(p.validLabels), v), v,
+                        m.predict(p.test));
             });
         }
         return out;
@@ -81,7 +85,7 @@ final class PurchaseModels {
         }
         List<Candidate> out = new ArrayList<>();
         for (MlpOptions m : grid) {
-            out.add(() -> ensemble(p, o, "hidden " + m.hidden() + ", dropout " + m.dropout(), seed -> {
+            out.add(() -> ensemble(p, o, p.features + ", hidden " + m.hidden() + ", dropout " + m.dropout(), seed -> {
                 MlpOptions s = m.withTraining(m.training().withSeed(seed));
                 try (MlpModel model = Mlp.fit(p.sampled, p.sampledLabels, p.valid, p.validLabels, s, null)) {
                     return new double[][] {model.predict(p.valid), model.predict(p.test)};
@@ -104,7 +108,7 @@ final class PurchaseModels {
         SequenceEncoderFactory encoder = o.encoder().factory();
         List<Candidate> out = new ArrayList<>();
         for (FusionOptions f : grid) {
-            out.add(() -> ensemble(p, o, f.describe() + ", " + encoder.describe(), seed -> {
+            out.add(() -> ensemble(p, o, p.features + ", " + f.describe() + ", " + encoder.describe(), seed -> {
                 FusionOptions s = f.withTraining(f.training().withSeed(seed));
                 try (FusionModel model = Fusion.fit(p.sampled, p.sampledLabels, p.valid, p.validLabels, encoder, s)) {
                     return new double[][] {model.predict(p.valid), model.predict(p.test)};

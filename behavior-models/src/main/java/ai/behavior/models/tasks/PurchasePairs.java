@@ -31,6 +31,11 @@ import java.util.Set;
  *   <li>the user's aggregates ({@link UserAggregates}), the item's ({@link ItemAggregates}) and the user's
  *   aggregates in the item's category ({@link UserCategoryAggregates}), minus the columns that a log whose
  *   values are all 1 makes meaningless (purchase value means);</li>
+ *   <li>more pair features: views in the last 6 h, hours since the last favourite (NaN when never), whether the
+ *   user's last event on the item is a cart or a favourite, the user's views and purchases of OTHER items of the
+ *   item's category after the item's last view, and whether the item's category is the category of the user's
+ *   last event before {@code c};</li>
+ *   <li>the item's category id as the categorical column {@value #CATEGORY};</li>
  *   <li>the token sequence {@value #TOKENS}: the user's last events before {@code c}, oldest first, each
  *   written relative to the candidate item as {@code type|relation|age}: the event type, whether the event is on
  *   this item, on another item of its category, or elsewhere, and how long before {@code c} it happened
@@ -49,6 +54,8 @@ import java.util.Set;
 record PurchasePairs(FeatureFrame frame, int[] snapshot, int[] users, int[] items, double[] labels, long[] cutoffs) {
     /** The sequence column of event tokens. */
     static final String TOKENS = "tokens";
+    /** The categorical column of the item's category id ({@code "none"} for an item without one). */
+    static final String CATEGORY = "category";
 
     private static final int VIEW = EventType.VIEW.ordinal();
     private static final int FAVOURITE = EventType.FAVOURITE.ordinal();
@@ -132,6 +139,14 @@ record PurchasePairs(FeatureFrame frame, int[] snapshot, int[] users, int[] item
             frame.numeric(e.getKey(), e.getValue().toArray());
         }
         frame.sequences(TOKENS, tokens.toArray(new int[0][]), vocabulary.build());
+        IdIndex categoryIds = itemTable.categorical(aggregateOptions().categoryColumn()).vocabulary();
+        int[] rowItems = items.toArray();
+        String[] categoryLabels = new String[rows];
+        for (int r = 0; r < rows; r++) {
+            int code = categoryOf[rowItems[r]];
+            categoryLabels[r] = code < 0 ? "none" : categoryIds.id(code);
+        }
+        frame.categorical(CATEGORY, categoryLabels);
         return new PurchasePairs(frame.build(), snapshot.toArray(), users.toArray(), items.toArray(), labels.toArray(),
                 cutoffs.clone());
     }
@@ -155,12 +170,15 @@ record PurchasePairs(FeatureFrame frame, int[] snapshot, int[] users, int[] item
     private static final class PairStats {
         int views;
         int views24h;
+        int views6h;
         long firstView = Long.MAX_VALUE;
         long lastView = Long.MIN_VALUE;
         int favourites;
         int carts;
         int purchases;
         long lastCart = Long.MIN_VALUE;
+        long lastFavourite = Long.MIN_VALUE;
+        int lastType = -1;
     }
 
     private static Map<String, double[]> pairRows(Interactions log, UserHistories h, long c, long end,
@@ -169,12 +187,15 @@ record PurchasePairs(FeatureFrame frame, int[] snapshot, int[] users, int[] item
                                                   DoubleColumn labels) {
         String[] names = {"pair_views", "pair_views_24h", "pair_hours_since_first_view", "pair_hours_since_last_view",
             "pair_view_recency_rank", "pair_favourites", "pair_carts", "pair_purchases", "pair_hours_since_last_cart",
-            "pair_view_share"};
+            "pair_view_share", "pair_views_6h", "pair_hours_since_last_favourite", "pair_last_is_cart",
+            "pair_last_is_favourite", "pair_category_views_after", "pair_category_purchases_after",
+            "pair_category_is_current"};
         DoubleColumn[] cols = new DoubleColumn[names.length];
         for (int k = 0; k < cols.length; k++) {
             cols[k] = new DoubleColumn();
         }
         long dayBefore = c - 86_400_000L;
+        long sixHoursBefore = c - 6 * 3_600_000L;
         for (int u = 0; u < h.numUsers(); u++) {
             Map<Integer, PairStats> stats = new HashMap<>();
             int before = h.start(u);
@@ -184,14 +205,17 @@ record PurchasePairs(FeatureFrame frame, int[] snapshot, int[] users, int[] item
                 int type = log.typeCode(r);
                 long t = log.timestamp(r);
                 PairStats p = stats.computeIfAbsent(log.item(r), k -> new PairStats());
+                p.lastType = type;
                 if (type == VIEW) {
                     p.views++;
                     userViews++;
                     p.views24h += t >= dayBefore ? 1 : 0;
+                    p.views6h += t >= sixHoursBefore ? 1 : 0;
                     p.firstView = Math.min(p.firstView, t);
                     p.lastView = Math.max(p.lastView, t);
                 } else if (type == FAVOURITE) {
                     p.favourites++;
+                    p.lastFavourite = Math.max(p.lastFavourite, t);
                 } else if (type == CART) {
                     p.carts++;
                     p.lastCart = Math.max(p.lastCart, t);
@@ -218,14 +242,31 @@ record PurchasePairs(FeatureFrame frame, int[] snapshot, int[] users, int[] item
                 rank.put(byRecency[k], k + 1);
             }
             int from = Math.max(h.start(u), before - maxTokens);
+            int currentCategory = categoryOf[log.item(h.row(before - 1))];
             for (int item : viewed) {
                 PairStats p = stats.get(item);
+                // what the user did in the item's category after last viewing it: still comparing, or bought
+                // another item of it
+                int categoryViewsAfter = 0;
+                int categoryPurchasesAfter = 0;
+                for (int q = h.start(u); q < before; q++) {
+                    int r = h.row(q);
+                    int other = log.item(r);
+                    if (other != item && categoryOf[item] >= 0 && categoryOf[other] == categoryOf[item]
+                            && log.timestamp(r) > p.lastView) {
+                        categoryViewsAfter += log.typeCode(r) == VIEW ? 1 : 0;
+                        categoryPurchasesAfter += log.typeCode(r) == PURCHASE ? 1 : 0;
+                    }
+                }
                 users.add(u);
                 items.add(item);
                 labels.add(bought.contains(item) ? 1 : 0);
                 double[] v = {p.views, p.views24h, (c - p.firstView) / HOUR, (c - p.lastView) / HOUR, rank.get(item),
                     p.favourites, p.carts, p.purchases, p.carts == 0 ? Double.NaN : (c - p.lastCart) / HOUR,
-                    (double) p.views / userViews};
+                    (double) p.views / userViews, p.views6h,
+                    p.favourites == 0 ? Double.NaN : (c - p.lastFavourite) / HOUR, p.lastType == CART ? 1 : 0,
+                    p.lastType == FAVOURITE ? 1 : 0, categoryViewsAfter, categoryPurchasesAfter,
+                    categoryOf[item] >= 0 && categoryOf[item] == currentCategory ? 1 : 0};
                 for (int k = 0; k < v.length; k++) {
                     cols[k].add(v[k]);
                 }

@@ -45,35 +45,54 @@ public record TaobaoPurchaseReport(List<TaskResult> rows, String protocol, List<
         return new ArrayList<>(m);
     }
 
-    /** An aligned text table: one line per model, one column per metric, then the protocol and the notes. */
+    /**
+     * Aligned text: the {@code "data"} rows as {@code metric value} lines, then one line per metric with one
+     * column per model (a {@code -} where a model lacks the metric) and the models' seconds, then the protocol and
+     * the notes.
+     */
     public String toTable() {
         Map<String, Map<String, Double>> byModel = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
         Set<String> metrics = new LinkedHashSet<>();
+        StringBuilder s = new StringBuilder();
         for (TaskResult r : rows) {
+            if (r.model().equals(TaobaoPurchaseTask.DATA)) {
+                s.append(String.format(Locale.ROOT, "%s %s %s%n", r.model(), r.metric(), number(r.value())));
+                continue;
+            }
             byModel.computeIfAbsent(r.model(), k -> new LinkedHashMap<>()).put(r.metric(), r.value());
             seconds.put(r.model(), r.seconds());
             metrics.add(r.metric());
         }
-        int width = byModel.keySet().stream().mapToInt(String::length).max().orElse(5);
-        StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%-" + width + "s", "model"));
-        for (String m : metrics) {
-            s.append(String.format(Locale.ROOT, " %12s", m));
+        int width = metrics.stream().mapToInt(String::length).max().orElse(6);
+        s.append(String.format(Locale.ROOT, "%-" + width + "s", "metric"));
+        for (String model : byModel.keySet()) {
+            s.append(String.format(Locale.ROOT, " | %-" + column(model) + "s", model));
         }
-        s.append(String.format(Locale.ROOT, " %9s%n", "seconds"));
-        for (Map.Entry<String, Map<String, Double>> e : byModel.entrySet()) {
-            s.append(String.format(Locale.ROOT, "%-" + width + "s", e.getKey()));
-            for (String m : metrics) {
-                Double v = e.getValue().get(m);
-                s.append(v == null ? String.format(Locale.ROOT, " %12s", "-")
-                        : v == Math.rint(v) && Math.abs(v) >= 10 ? String.format(Locale.ROOT, " %12.0f", v)
-                        : String.format(Locale.ROOT, " %12.4f", v));
+        s.append('\n');
+        metrics.add("seconds");
+        for (String m : metrics) {
+            s.append(String.format(Locale.ROOT, "%-" + width + "s", m));
+            for (Map.Entry<String, Map<String, Double>> e : byModel.entrySet()) {
+                Double v = m.equals("seconds") ? seconds.get(e.getKey()) : e.getValue().get(m);
+                String text = v == null ? "-" : m.equals("seconds") ? String.format(Locale.ROOT, "%.1f", v)
+                        : number(v);
+                s.append(String.format(Locale.ROOT, " | %-" + column(e.getKey()) + "s", text));
             }
-            s.append(String.format(Locale.ROOT, " %9.1f%n", seconds.get(e.getKey())));
+            s.append('\n');
         }
         s.append("protocol: ").append(protocol).append('\n');
         notes.forEach(n -> s.append("  ").append(n).append('\n'));
         return s.toString();
+    }
+
+    /** A model's column is as wide as its name, and at least 8 characters. */
+    private static int column(String model) {
+        return Math.max(8, model.length());
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) >= 10 ? String.format(Locale.ROOT, "%.0f", v)
+                : String.format(Locale.ROOT, "%.4f", v);
     }
 }
