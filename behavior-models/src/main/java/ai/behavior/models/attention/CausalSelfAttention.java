@@ -57,7 +57,26 @@ public final class CausalSelfAttention extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray x = inputs.get(0);
-        NDArray mask = inputs.get(1);
+        long b = x.getShape().get(0);
+        long t = x.getShape().get(1);
+        NDArray[] attended = attend(store, x, inputs.get(1), training);
+        NDArray weights = dropout.forward(store, new NDList(attended[0]), training).head();
+        NDArray mixed = weights.matMul(attended[1]).transpose(0, 2, 1, 3).reshape(b * t, dim);
+        return new NDList(out.forward(store, new NDList(mixed), training).head().reshape(b, t, dim));
+    }
+
+    /**
+     * The attention weights for {@code x (B, T, d)} under the additive {@code mask (B, T, T)}, as inference computes
+     * them (no dropout): {@code (B, heads, T, T)}, entry {@code [b, h, i, j]} = how much query position {@code i}
+     * takes from key position {@code j} in head {@code h}; each row sums to 1 and blocked pairs are exactly 0.
+     * The array lives in {@code x}'s manager.
+     */
+    public NDArray weights(ParameterStore store, NDArray x, NDArray mask) {
+        return attend(store, x, mask, false)[0];
+    }
+
+    /** {softmax weights (B, heads, T, T), values (B, heads, T, headDim)}. */
+    private NDArray[] attend(ParameterStore store, NDArray x, NDArray mask, boolean training) {
         long b = x.getShape().get(0);
         long t = x.getShape().get(1);
         long headDim = dim / heads;
@@ -70,9 +89,12 @@ public final class CausalSelfAttention extends AbstractBlock {
         // the scale lives in the batch's manager until backward (see TransformerEncoder: never mul(Number) in a graph)
         NDArray scale = x.getManager().create((float) (1.0 / Math.sqrt(headDim)));
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(mask.reshape(b, 1, t, t));
-        NDArray weights = dropout.forward(store, new NDList(scores.softmax(-1)), training).head();
-        NDArray mixed = weights.matMul(v).transpose(0, 2, 1, 3).reshape(b * t, dim);
-        return new NDList(out.forward(store, new NDList(mixed), training).head().reshape(b, t, dim));
+        return new NDArray[] {scores.softmax(-1), v};
+    }
+
+    /** Number of heads. */
+    public int heads() {
+        return heads;
     }
 
     @Override

@@ -62,8 +62,28 @@ public final class TransformerEncoder extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDArray x = inputs.get(0);
-        NDArray mask = inputs.get(1);
+        return new NDList(run(store, inputs.get(0), inputs.get(1), training, null));
+    }
+
+    /**
+     * The attention weights of every layer for {@code x (B, T, d)} and {@code mask (B, T)} as inference computes
+     * them (no dropout): one {@code (B, heads, T, T)} array per layer, first layer first, entry {@code [b, h, i, j]}
+     * = the weight query position {@code i} gives key position {@code j}. Rows sum to 1; a key in a query's future
+     * or a padding key gets exactly 0. The arrays live in {@code x}'s manager.
+     */
+    public NDList attentionWeights(ParameterStore store, NDArray x, NDArray mask) {
+        NDList weights = new NDList(layers.size());
+        run(store, x, mask, false, weights);
+        return weights;
+    }
+
+    /** Number of Transformer layers. */
+    public int layers() {
+        return layers.size();
+    }
+
+    /** The encoded states; each layer's attention weights go to {@code weights} when it is not null. */
+    private NDArray run(ParameterStore store, NDArray x, NDArray mask, boolean training, NDList weights) {
         long b = x.getShape().get(0);
         int t = Math.toIntExact(x.getShape().get(1));
         if (t > maxLength) {
@@ -81,10 +101,13 @@ public final class TransformerEncoder extends AbstractBlock {
         h = inputDropout.forward(store, new NDList(h), training).head().mul(keep);
         NDArray additive = AttentionMask.causal(mask);
         for (TransformerLayer layer : layers) {
+            if (weights != null) {
+                weights.add(layer.attentionWeights(store, h, additive));
+            }
             h = layer.forward(store, new NDList(h, additive), training).head().mul(keep);
         }
         NDArray normed = finalNorm.forward(store, new NDList(h.reshape(b * t, dim)), training).head();
-        return new NDList(normed.reshape(b, t, dim));
+        return normed.reshape(b, t, dim);
     }
 
     @Override

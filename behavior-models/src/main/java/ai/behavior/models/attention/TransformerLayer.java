@@ -78,6 +78,23 @@ public final class TransformerLayer extends AbstractBlock {
         return new NDList(y.reshape(b, t, dim));
     }
 
+    /**
+     * The attention weights this block's attention gives for {@code x (B, T, d)} under the additive {@code mask}
+     * (inference, no dropout): {@code (B, heads, T, T)}, see {@link CausalSelfAttention#weights}.
+     */
+    public NDArray attentionWeights(ParameterStore store, NDArray x, NDArray mask) {
+        long b = x.getShape().get(0);
+        long t = x.getShape().get(1);
+        NDArray normed = attentionNorm.forward(store, new NDList(x.reshape(b * t, dim)), false).head()
+                .reshape(b, t, dim);
+        return attention.weights(store, normed, mask);
+    }
+
+    /** Number of attention heads. */
+    public int heads() {
+        return attention.heads();
+    }
+
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape flat = new Shape(1, dim);

@@ -90,7 +90,7 @@ public final class NextItem {
                     new SequenceRows(arch, items, categoryVocabulary, itemCategories, q.histories()), null);
             metric = Validation.of("val_ndcg@" + VALIDATION_K, true, net -> {
                 RankingAccumulator acc = new RankingAccumulator(items.size(), VALIDATION_K);
-                RankingRun.rank(net, prefixes, q.targets(), null, items.size(), VALIDATION_K, acc);
+                RankingRun.rank(net, prefixes, q.targets(), null, items.size(), VALIDATION_K, acc, new int[q.size()]);
                 return acc.result().mean(RankingMetric.NDCG, VALIDATION_K);
             });
         }

@@ -95,28 +95,38 @@ public final class NextItemEvaluation {
             }
         }
 
-        /** LSTM and Transformer with their default settings, K = 10, 100 negatives, seed 42, nothing excluded. */
+        /**
+         * One setting per family, the ones chosen on ML-100K validation by {@link #selection()} (see
+         * docs/sequence-models.md): an LSTM of dim 128 without dropout that embeds the time gap between events
+         * ({@link EventFeature#GAP}), and a 2-layer Transformer of dim 64 (one head, ffn 64, dropout 0.2) on items
+         * alone, each for up to 60 epochs with patience 8; K = 10, 100 negatives, seed 42, nothing excluded in full
+         * ranking.
+         */
         public static Options defaults() {
+            TrainingOptions t = SequenceOptions.defaultTraining().withEpochs(60).withPatience(8);
             Map<String, List<SequenceOptions>> m = new LinkedHashMap<>();
-            m.put("LSTM", List.of(SequenceOptions.lstm()));
-            m.put("Transformer", List.of(SequenceOptions.transformer()));
+            m.put("LSTM", List.of(SequenceOptions.lstm().withDim(128).withDropout(0).withFeatures(EventFeature.GAP)
+                    .withTraining(t)));
+            m.put("Transformer", List.of(SequenceOptions.transformer().withHeads(1).withFfn(64).withDropout(0.2)
+                    .withTraining(t)));
             return new Options("", m, 10, 100, 42, false, ProgressListener.quiet(), null);
         }
 
         /**
-         * The selection grid behind the published ML-100K table (docs/sequence-models.md): three settings per
-         * family, each trained for up to 60 epochs with patience 8 (Adam 1e-3, cosine decay, batches of 128,
-         * 50 events); the family's best on validation NDCG@10 is tested. LSTM: dim 64 without dropout, dim 64
-         * with dropout 0.2, dim 128 without dropout. Transformer (2 layers, 1 head, ffn = dim): the same three.
+         * The selection grid behind the published ML-100K table (docs/sequence-models.md): per family, its best
+         * setting of an earlier validation-only search, with and without the time gap between events as an input
+         * ({@link EventFeature#GAP}); each trained for up to 60 epochs with patience 8 (Adam 1e-3, cosine decay,
+         * batches of 128 windows of 50 events, full softmax), and each family's best on validation NDCG@10 is
+         * tested. LSTM: dim 128 without dropout. Transformer: dim 64, 2 layers, one head, ffn 64, dropout 0.2.
          */
         public static Options selection() {
             TrainingOptions t = SequenceOptions.defaultTraining().withEpochs(60).withPatience(8);
-            SequenceOptions lstm = SequenceOptions.lstm().withTraining(t);
-            SequenceOptions tf = SequenceOptions.transformer().withHeads(1).withFfn(64).withTraining(t);
+            SequenceOptions lstm = SequenceOptions.lstm().withDim(128).withDropout(0).withTraining(t);
+            SequenceOptions tf = SequenceOptions.transformer().withHeads(1).withFfn(64).withDropout(0.2)
+                    .withTraining(t);
             Map<String, List<SequenceOptions>> m = new LinkedHashMap<>();
-            m.put("LSTM", List.of(lstm.withDropout(0), lstm.withDropout(0.2), lstm.withDropout(0).withDim(128)));
-            m.put("Transformer", List.of(tf.withDropout(0), tf.withDropout(0.2),
-                    tf.withDropout(0).withDim(128).withFfn(128)));
+            m.put("LSTM", List.of(lstm, lstm.withFeatures(EventFeature.GAP)));
+            m.put("Transformer", List.of(tf, tf.withFeatures(EventFeature.GAP)));
             return defaults().withModels(m);
         }
 
@@ -183,8 +193,14 @@ public final class NextItemEvaluation {
      * @param trials  every setting tried, in order (empty for popularity)
      * @param full    full-ranking result on the test events
      * @param sampled sampled-negatives result on the test events
+     * @param fullRanks    per test user (in {@link Result#users()} order), the held-out item's 0-based position
+     *                     in the model's full-ranking top K, -1 when outside it (for {@link PairedBootstrap})
+     * @param sampledRanks the same among the sampled candidates
+     * @param attention    for a Transformer, what the chosen model attends to over the first test user's input
+     *                     (the user {@code users().get(0)} of the result) when predicting the test event; else null
      */
-    public record ModelRun(String name, Trial chosen, List<Trial> trials, RankingResult full, RankingResult sampled) {
+    public record ModelRun(String name, Trial chosen, List<Trial> trials, RankingResult full, RankingResult sampled,
+                           int[] fullRanks, int[] sampledRanks, AttentionWeights attention) {
         /** Copies the trials. */
         public ModelRun {
             trials = List.copyOf(trials);
@@ -200,12 +216,14 @@ public final class NextItemEvaluation {
      * @param testUsers  users evaluated
      * @param trainEvents events in the training part
      * @param seconds    wall-clock seconds of the whole evaluation
+     * @param users      the ids of the evaluated users, in the order of {@link ModelRun#fullRanks()}
      */
     public record Result(MetricsReport full, MetricsReport sampled, List<ModelRun> runs, int testUsers,
-                         int trainEvents, double seconds) {
-        /** Copies the runs. */
+                         int trainEvents, double seconds, List<String> users) {
+        /** Copies the runs and users. */
         public Result {
             runs = List.copyOf(runs);
+            users = List.copyOf(users);
         }
 
         /** The run of model {@code name}. */
@@ -226,8 +244,34 @@ public final class NextItemEvaluation {
                                 + "%.0f sequences/s%n", r.name(), t.options().describe(), t.validationNdcg(),
                         t.keptEpoch(), t.epochsRun(), t.trainSeconds(), t.sequencesPerSecond()));
             }
+            s.append(compare(2000, 42));
             return s.append(String.format(Locale.ROOT, "%d test users, %d training events, %.1f s%n", testUsers,
                     trainEvents, seconds)).toString();
+        }
+
+        /**
+         * For every pair of models (the later one minus the earlier), the paired-bootstrap 95 % interval of the
+         * difference in HR@K and NDCG@K under both protocols, one line per pair.
+         */
+        public String compare(int draws, long seed) {
+            int k = full.protocol().ks().get(0);
+            StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "paired bootstrap over the %d test users "
+                    + "(%d draws, 95 %% interval of the difference of means):%n", testUsers, draws));
+            for (int b = 0; b < runs.size(); b++) {
+                for (int a = b + 1; a < runs.size(); a++) {
+                    ModelRun x = runs.get(a);
+                    ModelRun y = runs.get(b);
+                    s.append(String.format(Locale.ROOT, "  %s - %s: full HR@%d %s, NDCG@%d %s; sampled HR@%d %s, "
+                                    + "NDCG@%d %s%n", x.name(), y.name(),
+                            k, PairedBootstrap.of(x.fullRanks(), y.fullRanks(), RankingMetric.HIT_RATE, draws, seed),
+                            k, PairedBootstrap.of(x.fullRanks(), y.fullRanks(), RankingMetric.NDCG, draws, seed),
+                            k, PairedBootstrap.of(x.sampledRanks(), y.sampledRanks(), RankingMetric.HIT_RATE, draws,
+                                    seed),
+                            k, PairedBootstrap.of(x.sampledRanks(), y.sampledRanks(), RankingMetric.NDCG, draws,
+                                    seed)));
+                }
+            }
+            return s.toString();
         }
     }
 
@@ -257,13 +301,20 @@ public final class NextItemEvaluation {
         }
         RankingAccumulator popFull = new RankingAccumulator(numItems, k);
         RankingAccumulator popSampled = new RankingAccumulator(numItems, k);
+        int[] popFullRanks = new int[test.size()];
+        int[] popSampledRanks = new int[test.size()];
         for (int q = 0; q < test.size(); q++) {
             int target = test.targets()[q];
-            popFull.add(unseen == null ? TopItems.of(counts, 0, numItems, k, target)
-                    : TopItems.among(counts, 0, unseen[q], k, target), new int[] {target});
-            popSampled.add(TopItems.among(counts, 0, sampled[q], k, target), new int[] {target});
+            int[] top = unseen == null ? TopItems.of(counts, 0, numItems, k, target)
+                    : TopItems.among(counts, 0, unseen[q], k, target);
+            popFull.add(top, new int[] {target});
+            popFullRanks[q] = RankingRun.position(top, target);
+            int[] topSampled = TopItems.among(counts, 0, sampled[q], k, target);
+            popSampled.add(topSampled, new int[] {target});
+            popSampledRanks[q] = RankingRun.position(topSampled, target);
         }
-        runs.add(new ModelRun("popularity", null, List.of(), popFull.result(), popSampled.result()));
+        runs.add(new ModelRun("popularity", null, List.of(), popFull.result(), popSampled.result(), popFullRanks,
+                popSampledRanks, null));
         print(options, String.format(Locale.ROOT, "popularity: HR@%d %.4f full, %.4f sampled", k,
                 popFull.result().mean(RankingMetric.HIT_RATE, k), popSampled.result().mean(RankingMetric.HIT_RATE, k)));
 
@@ -279,8 +330,12 @@ public final class NextItemEvaluation {
             fullReport.row(name, values(r.full(), k), counts(r.full()));
             sampledReport.row(name, values(r.sampled(), k), counts(r.sampled()));
         }
+        List<String> users = new ArrayList<>(test.size());
+        for (int u : test.users()) {
+            users.add(log.users().id(u));
+        }
         return new Result(fullReport.build(), sampledReport.build(), runs, test.size(), parts.train().size(),
-                (System.nanoTime() - started) / 1e9);
+                (System.nanoTime() - started) / 1e9, users);
     }
 
     private static ModelRun runFamily(String name, List<SequenceOptions> settings, SplitResult parts,
@@ -315,12 +370,17 @@ public final class NextItemEvaluation {
             SequenceBatches rows = SequenceBatches.lastEvents(best.rows(test.histories()), null);
             RankingAccumulator full = new RankingAccumulator(numItems, k);
             RankingAccumulator samp = new RankingAccumulator(numItems, k);
-            RankingRun.rank(best.network(), rows, test.targets(), unseen, numItems, k, full);
-            RankingRun.rank(best.network(), rows, test.targets(), sampled, numItems, k, samp);
+            int[] fullRanks = new int[test.size()];
+            int[] sampledRanks = new int[test.size()];
+            RankingRun.rank(best.network(), rows, test.targets(), unseen, numItems, k, full, fullRanks);
+            RankingRun.rank(best.network(), rows, test.targets(), sampled, numItems, k, samp, sampledRanks);
             print(options, String.format(Locale.ROOT, "%s: chose [%s]; test HR@%d %.4f full, %.4f sampled", name,
                     bestTrial.options().describe(), k, full.result().mean(RankingMetric.HIT_RATE, k),
                     samp.result().mean(RankingMetric.HIT_RATE, k)));
-            return new ModelRun(name, bestTrial, trials, full.result(), samp.result());
+            AttentionWeights attention = best.architecture().encoder() == EncoderKind.TRANSFORMER
+                    ? best.attention(test.histories(), 0) : null;
+            return new ModelRun(name, bestTrial, trials, full.result(), samp.result(), fullRanks, sampledRanks,
+                    attention);
         } finally {
             if (best != null) {
                 best.close();

@@ -21,9 +21,10 @@ final class RankingRun {
      * @param rows       the questions' input rows ({@link SequenceBatches#lastEvents})
      * @param targets    held-out item code per row
      * @param candidates per row, the item codes to rank (held-out included), or null for the whole catalogue
+     * @param ranks      receives per row the held-out item's 0-based position in the top {@code k}, -1 if absent
      */
     static void rank(Inference net, SequenceBatches rows, int[] targets, int[][] candidates, int numItems, int k,
-                     RankingAccumulator into) {
+                     RankingAccumulator into, int[] ranks) {
         int n = rows.size();
         for (int start = 0; start < n; start += BATCH) {
             int end = Math.min(n, start + BATCH);
@@ -37,7 +38,18 @@ final class RankingRun {
                 int[] top = candidates == null ? TopItems.of(scores, offset, numItems, k, targets[r])
                         : TopItems.among(scores, offset, candidates[r], k, targets[r]);
                 into.add(top, new int[] {targets[r]});
+                ranks[r] = position(top, targets[r]);
             }
         }
+    }
+
+    /** The 0-based position of {@code item} in {@code top}, or -1. */
+    static int position(int[] top, int item) {
+        for (int i = 0; i < top.length; i++) {
+            if (top[i] == item) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -121,16 +121,6 @@ final class SequenceBatches implements BatchSource {
         return rows;
     }
 
-    /** Positions per row. */
-    int length() {
-        return length;
-    }
-
-    /** The row-major {@code (rows, length)} mask. */
-    float[] mask() {
-        return mask;
-    }
-
     @Override
     public NDList inputs(NDManager batch, int[] order, int from, int to) {
         NDList x = new NDList(ids.length + 1);

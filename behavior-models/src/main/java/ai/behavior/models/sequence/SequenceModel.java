@@ -5,9 +5,15 @@ import ai.behavior.models.device.DevicePolicy;
 import ai.behavior.models.device.DeviceReport;
 import ai.behavior.models.predict.Network;
 import ai.behavior.models.train.TrainingResult;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -114,6 +120,59 @@ public final class SequenceModel implements AutoCloseable {
             out[r] = java.util.Arrays.copyOfRange(flat, r * d, (r + 1) * d);
         }
         return out;
+    }
+
+    /**
+     * The attention weights of a Transformer model for sequence {@code index} of {@code sequences}: per layer and
+     * head, over the sequence's last {@code maxLength} events, as the model computes them when predicting (no
+     * dropout); thread-safe.
+     *
+     * @throws IllegalStateException    for a recurrent model
+     * @throws IllegalArgumentException when the sequence is empty
+     */
+    public AttentionWeights attention(EventSequences sequences, int index) {
+        if (architecture.encoder() != EncoderKind.TRANSFORMER) {
+            throw new IllegalStateException("attention weights need a TRANSFORMER model; this one is "
+                    + architecture.encoder());
+        }
+        java.util.Objects.checkIndex(index, sequences.size());
+        int events = sequences.items()[index].length;
+        if (events == 0) {
+            throw new IllegalArgumentException("sequence " + index + " is empty: attention needs at least one event");
+        }
+        int length = architecture.maxLength();
+        int from = Math.max(0, events - length);
+        int t = events - from;
+        int[][] ids = new int[1 + architecture.features().size()][length];
+        float[] mask = new float[length];
+        rows(sequences).write(index, from, events, ids, mask, 0);
+        float[][][][] out;
+        try (NDManager batch = network.newBatchManager()) {
+            NDList x = new NDList(ids.length + 1);
+            for (int[] column : ids) {
+                x.add(batch.create(column, new Shape(1, length)));
+            }
+            x.add(batch.create(mask, new Shape(1, length)));
+            SequenceNetwork net = (SequenceNetwork) network.block();
+            // a store over the frozen parameters as they are: nothing is copied, no gradient is recorded
+            NDList layers = net.attentionWeights(new ParameterStore(network.manager(), false), x);
+            int heads = architecture.heads();
+            int skip = length - t; // left padding: the events fill the last t slots
+            out = new float[layers.size()][heads][t][t];
+            for (int l = 0; l < layers.size(); l++) {
+                float[] flat = layers.get(l).toFloatArray(); // (1, heads, length, length)
+                for (int h = 0; h < heads; h++) {
+                    for (int q = 0; q < t; q++) {
+                        System.arraycopy(flat, (h * length + skip + q) * length + skip, out[l][h][q], 0, t);
+                    }
+                }
+            }
+        }
+        List<String> items = new ArrayList<>(t);
+        for (int p = from; p < events; p++) {
+            items.add(sequences.itemVocabulary().id(sequences.items()[index][p]));
+        }
+        return new AttentionWeights(items, out);
     }
 
     /** A predictor for one thread (not thread-safe itself); cheap to make. */

@@ -76,17 +76,10 @@ public final class SequenceNetwork extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        int attributes = architecture.features().size();
-        NDArray mask = inputs.get(1 + attributes);
-        NDList ids = new NDList(inputs.subNDList(0, 1 + attributes));
-        NDArray x = embedding.forward(store, ids, training).head();
+        NDArray mask = inputs.get(1 + architecture.features().size());
+        NDArray x = encoderInput(store, inputs, training);
         long b = x.getShape().get(0);
         long t = x.getShape().get(1);
-        int d = architecture.dim();
-        if (projection != null) {
-            x = projection.forward(store, new NDList(x.reshape(b * t, architecture.inputWidth())), training).head()
-                    .reshape(b, t, d);
-        }
         NDArray states = encoder.forward(store, new NDList(x, mask), training).head();
         NDArray last;
         if (architecture.padding() == Padding.LEFT) {
@@ -105,6 +98,36 @@ public final class SequenceNetwork extends AbstractBlock {
         NDArray catalogue = table.get(new NDIndex(SequenceArchitecture.FIRST_CODE_ROW + ":"));
         catalogue.attach(x.getManager()); // a slice of a parameter lands in the parameter's manager: move it
         return new NDList(states, last, catalogue.transpose());
+    }
+
+    /**
+     * The Transformer's attention weights for the network's {@code inputs} (as for {@code forward}), as inference
+     * computes them: one {@code (B, heads, T, T)} array per layer (see
+     * {@link TransformerEncoder#attentionWeights}), in the inputs' manager.
+     *
+     * @throws IllegalStateException when the encoder is recurrent
+     */
+    public NDList attentionWeights(ParameterStore store, NDList inputs) {
+        if (!(encoder instanceof TransformerEncoder transformer)) {
+            throw new IllegalStateException("attention weights need a TRANSFORMER encoder; this network's is "
+                    + architecture.encoder());
+        }
+        NDArray mask = inputs.get(1 + architecture.features().size());
+        return transformer.attentionWeights(store, encoderInput(store, inputs, false), mask);
+    }
+
+    /** The embedded events, projected to {@code dim} when concatenated attributes widen them: (B, T, width). */
+    private NDArray encoderInput(ParameterStore store, NDList inputs, boolean training) {
+        int attributes = architecture.features().size();
+        NDList ids = new NDList(inputs.subNDList(0, 1 + attributes));
+        NDArray x = embedding.forward(store, ids, training).head();
+        if (projection != null) {
+            long b = x.getShape().get(0);
+            long t = x.getShape().get(1);
+            x = projection.forward(store, new NDList(x.reshape(b * t, architecture.inputWidth())), training).head()
+                    .reshape(b, t, architecture.dim());
+        }
+        return x;
     }
 
     @Override

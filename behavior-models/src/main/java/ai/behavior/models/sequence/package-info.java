@@ -5,7 +5,9 @@
  * Transformer ({@link ai.behavior.models.sequence.SequenceOptions}); trained models are
  * {@link ai.behavior.models.sequence.SequenceModel}s (thread-safe, saved with their item vocabulary), and
  * {@link ai.behavior.models.sequence.NextItemEvaluation} runs the leave-last-out comparison with popularity under
- * full ranking and sampled negatives.
+ * full ranking and sampled negatives, with {@link ai.behavior.models.sequence.PairedBootstrap} intervals between
+ * models; {@link ai.behavior.models.sequence.SequenceModel#attention} explains a Transformer's prediction by its
+ * {@link ai.behavior.models.sequence.AttentionWeights}.
  *
  * <pre>{@code
  * try (SequenceModel m = NextItem.fit(parts.train(), parts.validation(), SequenceOptions.transformer())) {

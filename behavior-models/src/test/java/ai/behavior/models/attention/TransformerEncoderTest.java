@@ -118,4 +118,40 @@ class TransformerEncoderTest {
             assertTrue(e.getMessage().contains("7 positions exceed the encoder's maximum length 6"), e.getMessage());
         }
     }
+    @Test
+    void attentionWeightsAreCausalRowStochasticAndIgnorePadding() {
+        // two padding slots on the left, four events: (1, 2 heads, 6, 6) per layer
+        float[] mask = {0, 0, 1, 1, 1, 1};
+        try (NDManager batch = manager.newSubManager()) {
+            NDList in = new NDList(batch.create(random(MAX * DIM, 3), new Shape(1, MAX, DIM)),
+                    batch.create(mask, new Shape(1, MAX)));
+            NDList layers = encoder.attentionWeights(store, in.get(0), in.get(1));
+            assertEquals(2, layers.size());
+            for (NDArray layer : layers) {
+                assertEquals(new Shape(1, 2, MAX, MAX), layer.getShape());
+                float[] w = layer.toFloatArray();
+                for (int h = 0; h < 2; h++) {
+                    for (int q = 0; q < MAX; q++) {
+                        double sum = 0;
+                        for (int k = 0; k < MAX; k++) {
+                            float v = w[(h * MAX + q) * MAX + k];
+                            sum += v;
+                            if (k > q) {
+                                assertEquals(0f, v, "future key " + k + " of query " + q);
+                            }
+                            if (q >= 2 && k < 2) {
+                                assertEquals(0f, v, "padding key " + k + " of event query " + q);
+                            }
+                        }
+                        assertEquals(1.0, sum, 1e-5, "row " + q + " of head " + h);
+                    }
+                    // the first event sees only itself; the last spreads over the four events (none exactly 0)
+                    assertEquals(1f, w[(h * MAX + 2) * MAX + 2], 1e-6);
+                    for (int k = 2; k < MAX; k++) {
+                        assertTrue(w[(h * MAX + 5) * MAX + k] > 0, "event key " + k);
+                    }
+                }
+            }
+        }
+    }
 }

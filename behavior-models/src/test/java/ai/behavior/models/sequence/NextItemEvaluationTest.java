@@ -48,6 +48,21 @@ class NextItemEvaluationTest {
         assertEquals(new CandidateMode.SampledUniform(20), r.sampled().protocol().candidates());
         assertTrue(r.full().toTable().contains("popularity") && r.describe().contains("sequences/s"));
         assertEquals(t.full().mean(RankingMetric.NDCG, 10), r.full().value(r.full().rows().get(1).name(), "ndcg@10"));
+        // the per-user ranks reproduce the tables' means, and the bootstrap sees the planted gap
+        for (RankingMetric m : new RankingMetric[] {RankingMetric.HIT_RATE, RankingMetric.NDCG}) {
+            assertEquals(t.full().mean(m, 10), mean(t.fullRanks(), m), 1e-9, m + " full");
+            assertEquals(pop.sampled().mean(m, 10), mean(pop.sampledRanks(), m), 1e-9, m + " sampled");
+        }
+        assertTrue(PairedBootstrap.of(t.fullRanks(), pop.fullRanks(), RankingMetric.NDCG, 500, 1).low() > 0.1);
+        assertTrue(r.describe().contains("Transformer - popularity: full HR@10 +"), r.describe());
+    }
+
+    private static double mean(int[] ranks, RankingMetric metric) {
+        double s = 0;
+        for (int rank : ranks) {
+            s += PairedBootstrap.value(metric, rank);
+        }
+        return s / ranks.length;
     }
 
     @Test

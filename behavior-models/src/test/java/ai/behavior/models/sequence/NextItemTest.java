@@ -130,4 +130,57 @@ class NextItemTest {
                 EventSequences.ofItems(new int[][] {{1}, {}}, LOG.items()))).getMessage()
                 .contains("sequence 1 is empty"));
     }
+    @Test
+    void attentionWeightsCoverTheLastEventsWithCausalRowsThatSumToOne() {
+        // a 5-event sequence (shorter than maxLength 12: the model pads 7 slots, which must get no weight)
+        EventSequences shortOne = EventSequences.ofItems(new int[][] {{3, 4, 5, 6, 7}}, LOG.items());
+        AttentionWeights w = transformer.attention(shortOne, 0);
+        assertEquals(List.of("i3", "i4", "i5", "i6", "i7"), w.items());
+        assertEquals(2, w.layers());
+        assertEquals(2, w.heads());
+        for (int l = 0; l < w.layers(); l++) {
+            for (int h = 0; h < w.heads(); h++) {
+                for (int q = 0; q < 5; q++) {
+                    double sum = 0;
+                    for (int k = 0; k < 5; k++) {
+                        sum += w.weight(l, h, q, k);
+                        if (k > q) {
+                            assertEquals(0f, w.weight(l, h, q, k), "future key " + k + " of query " + q);
+                        }
+                    }
+                    // the 5 events alone sum to 1: the 7 padding slots received exactly nothing
+                    assertEquals(1.0, sum, 1e-5, "layer " + l + " head " + h + " row " + q);
+                }
+                assertEquals(1f, w.weight(l, h, 0, 0), 1e-6, "the first event sees only itself");
+            }
+        }
+        int[] top = w.topOfLast(0, 0, 2);
+        assertEquals(2, top.length);
+        assertTrue(w.weight(0, 0, 4, top[0]) >= w.weight(0, 0, 4, top[1]));
+        assertTrue(w.describeLast(2).startsWith("layer 0 head 0:"), w.describeLast(2));
+        // a history longer than maxLength: its last 12 events
+        EventSequences h = EventSequences.histories(PARTS.train());
+        int longest = 0;
+        for (int i = 1; i < h.size(); i++) {
+            longest = h.items()[i].length > h.items()[longest].length ? i : longest;
+        }
+        int n = h.items()[longest].length;
+        assertTrue(n > 12, "a history longer than the window: " + n);
+        AttentionWeights last = transformer.attention(h, longest);
+        assertEquals(12, last.length());
+        assertEquals(LOG.items().id(h.items()[longest][n - 1]), last.items().get(11));
+    }
+
+    @Test
+    void attentionNeedsATransformerAndAnEvent() {
+        EventSequences empty = EventSequences.ofItems(new int[][] {{}}, LOG.items());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> transformer.attention(empty, 0));
+        assertTrue(e.getMessage().contains("sequence 0 is empty"), e.getMessage());
+        try (SequenceModel gru = NextItem.fit(PARTS.train(), PARTS.validation(), small(SequenceOptions.gru(), 1))) {
+            IllegalStateException s = assertThrows(IllegalStateException.class,
+                    () -> gru.attention(EventSequences.histories(PARTS.train()), 0));
+            assertTrue(s.getMessage().contains("need a TRANSFORMER model; this one is GRU"), s.getMessage());
+        }
+    }
 }
