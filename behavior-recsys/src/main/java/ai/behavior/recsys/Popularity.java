@@ -26,7 +26,8 @@ import java.time.Instant;
 public final class Popularity implements ItemScorer {
     /** The model type in a saved folder's manifest. */
     public static final String MODEL_TYPE = "popularity";
-    private static final int VERSION = 1;
+    /** 2: version 1 was an earlier, differently laid-out popularity folder of the command-line tool. */
+    static final int VERSION = 2;
 
     private final IdIndex users;
     private final IdIndex items;
@@ -128,6 +129,10 @@ public final class Popularity implements ItemScorer {
      */
     public static Popularity load(Path dir) throws IOException {
         ModelReader r = ModelReader.open(dir, MODEL_TYPE, VERSION);
+        if (r.typeVersion() < VERSION) {
+            throw new ModelFileException(dir + " holds '" + MODEL_TYPE + "' version " + r.typeVersion() + ", an earlier "
+                    + "layout (the command-line tool's before 0.1.0); train and save it again");
+        }
         Stored s = r.options(Stored.class);
         Options options;
         try {

@@ -190,6 +190,39 @@ public final class RecommenderFiles {
                         model.items()));
     }
 
+    /**
+     * Saves one of this module's scorers (implicit ALS, biased MF, BPR, item-kNN, popularity) to its own model
+     * folder, the format {@link #loadScorer} and the bundle read back.
+     *
+     * <pre>{@code
+     * RecommenderFiles.saveScorer(ImplicitAls.fit(train, options), dir);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException for a scorer of another module (save it with its own class)
+     */
+    public static void saveScorer(ItemScorer m, Path dir) throws IOException {
+        if (!(m instanceof ImplicitAls || m instanceof BiasedMf || m instanceof Bpr || m instanceof ItemKnn
+                || m instanceof Popularity)) {
+            throw new IllegalArgumentException("not a recsys scorer (" + m.getClass().getName() + "); known types: "
+                    + knownTypes());
+        }
+        saveBuiltIn(m, dir);
+    }
+
+    /**
+     * Loads a scorer of one of the {@link #knownTypes()} from its model folder.
+     *
+     * @throws IllegalArgumentException for a type that is not one of them
+     * @throws ai.behavior.modelfile.ModelFileException if the folder is not an intact model of that type
+     */
+    public static ItemScorer loadScorer(String modelType, Path dir) throws IOException {
+        Loader loader = BUILT_IN.get(modelType);
+        if (loader == null) {
+            throw new IllegalArgumentException("unknown scorer type '" + modelType + "'; known: " + knownTypes());
+        }
+        return loader.load(dir);
+    }
+
     private static void saveBuiltIn(ItemScorer m, Path dir) throws IOException {
         if (m instanceof ImplicitAls a) {
             a.save(dir);

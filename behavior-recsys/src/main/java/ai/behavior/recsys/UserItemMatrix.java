@@ -153,8 +153,9 @@ public final class UserItemMatrix {
         }
         float[] v = values.data();
         for (int row = 0; row < rows; row++) {
-            if (offsets[row + 1] < offsets[row]) {
-                throw new ModelFileException(dir + ": file 'row_offsets' decreases at row " + row);
+            if (offsets[row + 1] < offsets[row] || offsets[row + 1] > cols.length) {
+                throw new ModelFileException(dir + ": file 'row_offsets' holds " + offsets[row + 1] + " at row "
+                        + (row + 1) + ": it must not decrease and must stay within 0.." + cols.length);
             }
             for (int p = offsets[row]; p < offsets[row + 1]; p++) {
                 if (cols[p] < 0 || cols[p] >= colIds.size() || (p > offsets[row] && cols[p] <= cols[p - 1])) {

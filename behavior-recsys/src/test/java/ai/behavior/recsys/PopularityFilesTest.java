@@ -72,7 +72,7 @@ class PopularityFilesTest {
     @Test
     void scoresThatDoNotFitTheItemsAreRefused(@TempDir Path dir) throws IOException {
         // a well-formed folder whose score vector is one short of the three items
-        ModelWriter.create(dir, Popularity.MODEL_TYPE, 1)
+        ModelWriter.create(dir, Popularity.MODEL_TYPE, Popularity.VERSION)
                 .options(Map.of("weighting", Weighting.counts(), "windowMillis", 0, "lastEventMillis", 0))
                 .ids("users", log().users()).ids("items", log().items())
                 .floats("scores", new float[] {1f, 2f}, 2, 1).commit();
@@ -82,9 +82,56 @@ class PopularityFilesTest {
 
     @Test
     void missingOptionsAreRefused(@TempDir Path dir) throws IOException {
+        ModelWriter.create(dir, Popularity.MODEL_TYPE, Popularity.VERSION).ids("users", log().users())
+                .ids("items", log().items()).floats("scores", new float[] {1f, 2f, 3f}, 3, 1).commit();
+        ModelFileException e = assertThrows(ModelFileException.class, () -> Popularity.load(dir));
+        assertTrue(e.getMessage().contains("invalid popularity options"), e.getMessage());
+    }
+
+    @Test
+    void theEarlierLayoutIsRefusedByVersion(@TempDir Path dir) throws IOException {
         ModelWriter.create(dir, Popularity.MODEL_TYPE, 1).ids("users", log().users()).ids("items", log().items())
                 .floats("scores", new float[] {1f, 2f, 3f}, 3, 1).commit();
         ModelFileException e = assertThrows(ModelFileException.class, () -> Popularity.load(dir));
-        assertTrue(e.getMessage().contains("invalid popularity options"), e.getMessage());
+        assertTrue(e.getMessage().contains("holds 'popularity' version 1, an earlier layout"), e.getMessage());
+    }
+
+    /** The scorer-level entry points the command-line tool uses: save any recsys scorer, load it by type. */
+    @Test
+    void scorersSaveAndLoadByType(@TempDir Path dir) throws IOException {
+        Popularity p = Popularity.fit(log(), Popularity.Options.defaults());
+        RecommenderFiles.saveScorer(p, dir.resolve("pop"));
+        ItemScorer back = RecommenderFiles.loadScorer(Popularity.MODEL_TYPE, dir.resolve("pop"));
+        assertArrayEquals(scores(p), scores((Popularity) back));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> RecommenderFiles.loadScorer("nope", dir.resolve("pop")));
+        assertTrue(unknown.getMessage().startsWith("unknown scorer type 'nope'; known: ["), unknown.getMessage());
+        ItemScorer foreign = new ItemScorer() {
+            @Override
+            public ai.behavior.data.IdIndex users() {
+                return p.users();
+            }
+
+            @Override
+            public ai.behavior.data.IdIndex items() {
+                return p.items();
+            }
+
+            @Override
+            public boolean knowsUser(int user) {
+                return true;
+            }
+
+            @Override
+            public void scoreAll(int user, float[] out) {
+                java.util.Arrays.fill(out, 0f);
+            }
+
+            @Override
+            public float score(int user, int item) {
+                return 0f;
+            }
+        };
+        assertThrows(IllegalArgumentException.class, () -> RecommenderFiles.saveScorer(foreign, dir.resolve("x")));
     }
 }

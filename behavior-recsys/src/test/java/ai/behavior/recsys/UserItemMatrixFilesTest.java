@@ -86,6 +86,13 @@ class UserItemMatrixFilesTest {
         e = assertThrows(ModelFileException.class, () -> UserItemMatrix.load(dir.resolve("offsets")));
         assertTrue(e.getMessage().contains("file 'row_offsets' has 3 entries from 0 to 1; expected 3 entries from 0 "
                 + "to 2"), e.getMessage());
+        // offsets jump past the column indices and come back: 0, 100, 2
+        ModelWriter.create(dir.resolve("jump"), UserItemMatrix.MODEL_TYPE, 1).ids("row_ids", rows)
+                .ids("col_ids", cols).ints("row_offsets", new int[] {0, 100, 2}).ints("col_indices", new int[] {0, 1})
+                .floats("values", new float[] {1f, 1f}, 2, 1).commit();
+        e = assertThrows(ModelFileException.class, () -> UserItemMatrix.load(dir.resolve("jump")));
+        assertTrue(e.getMessage().contains("file 'row_offsets' holds 100 at row 1: it must not decrease and must "
+                + "stay within 0..2"), e.getMessage());
         // a NaN value
         ModelWriter.create(dir.resolve("nan"), UserItemMatrix.MODEL_TYPE, 1).ids("row_ids", rows)
                 .ids("col_ids", cols).ints("row_offsets", new int[] {0, 1, 1}).ints("col_indices", new int[] {0})

@@ -65,6 +65,7 @@ public final class SparkAlsTrainer {
         if (!options.implicitPrefs()) {
             throw new IllegalArgumentException("fitImplicit needs implicit options (SparkAlsOptions.implicit)");
         }
+        requireFinite(events, valueColumn);
         Column agg = valueColumn == null ? functions.count(functions.lit(1)).cast("float")
                 : functions.sum(functions.col(valueColumn)).cast("float");
         Dataset<Row> pairs = aggregate(events, agg);
@@ -98,6 +99,7 @@ public final class SparkAlsTrainer {
         if (options.implicitPrefs()) {
             throw new IllegalArgumentException("fitExplicit needs explicit options (SparkAlsOptions.explicit)");
         }
+        requireFinite(ratings, ratingColumn);
         Dataset<Row> pairs = aggregate(ratings, functions.avg(functions.col(ratingColumn)).cast("float"));
         Run run = run(ratings, pairs, options);
         AlsOptions ours = new AlsOptions(options.rank(), options.maxIter(), Math.max(options.regParam(),
@@ -108,6 +110,24 @@ public final class SparkAlsTrainer {
         BiasedMf model = BiasedMf.fromParameters(ratings.users(), ratings.items(), 0.0, new float[nu],
                 new float[ni], run.userRows, run.itemRows, options.rank(), run.userCounts, run.itemCounts, clip, ours);
         return new Fitted<>(run.model, model, run.pairs, run.seconds);
+    }
+
+    /**
+     * Fails naming the column and the value when a row's value is null, NaN or infinite: aggregation would
+     * otherwise drop nulls silently and carry NaN into the factors.
+     */
+    private static void requireFinite(IndexedFrame f, String valueColumn) {
+        if (valueColumn == null) {
+            return;
+        }
+        Column v = functions.col(valueColumn).cast("double");
+        List<Row> bad = f.frame().filter(v.isNull().or(functions.isnan(v))
+                        .or(v.equalTo(Double.POSITIVE_INFINITY)).or(v.equalTo(Double.NEGATIVE_INFINITY)))
+                .select(functions.col(valueColumn)).limit(1).collectAsList();
+        if (!bad.isEmpty()) {
+            throw new IllegalArgumentException("column '" + valueColumn + "' holds " + bad.get(0).get(0)
+                    + "; ALS values must be finite numbers");
+        }
     }
 
     private static Dataset<Row> aggregate(IndexedFrame f, Column value) {

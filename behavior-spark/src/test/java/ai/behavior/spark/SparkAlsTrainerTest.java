@@ -156,4 +156,21 @@ class SparkAlsTrainerTest {
                 TopNEvaluator.Options.defaults().withThreads(2));
         return result.ranking().mean(RankingMetric.NDCG, 10);
     }
+
+    /** A null or NaN value is an error naming the column and the value, for both kinds, before any training. */
+    @Test
+    void nullOrNanValuesFailNamingTheColumn() {
+        StructType schema = new StructType().add("user", DataTypes.StringType).add("item", DataTypes.StringType)
+                .add("stars", DataTypes.FloatType);
+        for (Float bad : new Float[] {null, Float.NaN}) {
+            List<Row> rows = List.of(RowFactory.create("u1", "i1", 4f), RowFactory.create("u2", "i1", bad),
+                    RowFactory.create("u2", "i2", 3f));
+            IndexedFrame ratings = SparkIds.index(spark.createDataFrame(rows, schema), "user", "item");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SparkAlsTrainer.fitImplicit(ratings, "stars", SparkAlsOptions.implicit(2, 1)));
+            assertEquals("column 'stars' holds " + bad + "; ALS values must be finite numbers", e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> SparkAlsTrainer.fitExplicit(ratings, "stars",
+                    SparkAlsOptions.explicit(2, 1), new RatingRange(1, 5)));
+        }
+    }
 }

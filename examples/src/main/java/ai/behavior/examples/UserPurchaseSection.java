@@ -60,11 +60,11 @@ final class UserPurchaseSection {
                 fit.pipeline());
         MetricsReport.Builder report = MetricsReport.builder("Purchase within 7 days (test users: "
                 + test.size() + ", " + test.positives() + " buy)", task.protocol(
-                "users split 60/20/20 train/validation/test, stratified, seed " + seed).withDataset("synthetic shop"));
+                "users split 60/20/20 train/validation/test, stratified", seed).withDataset("synthetic shop"));
         report.row("logistic regression", BinaryScores.withValidationThreshold(BinaryScores.labels(test.labels()),
                 logistic.predict(testX), BinaryScores.labels(validation.labels()), logistic.predict(validationX)));
         MlpOptions options = MlpOptions.binary().withHidden(64, 32).withDropout(0.1).withTraining(
-                TrainingOptions.defaults().withEpochs(30).withPatience(4).withSeed(seed).withProgress(progress));
+                TrainingOptions.defaults().withEpochs(150).withPatience(10).withSeed(seed).withProgress(progress));
         try (MlpModel mlp = Mlp.fit(fit.training(), train.labels(), validationX, validation.labels(), options,
                 fit.pipeline())) {
             report.row("MLP 64-32", BinaryScores.withValidationThreshold(BinaryScores.labels(test.labels()),

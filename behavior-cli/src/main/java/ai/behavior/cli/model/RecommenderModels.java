@@ -6,6 +6,7 @@ import ai.behavior.cli.config.OptionsBinder;
 import ai.behavior.data.Interactions;
 import ai.behavior.progress.ProgressListener;
 import ai.behavior.recsys.ItemScorer;
+import ai.behavior.recsys.RecommenderFiles;
 import ai.behavior.recsys.Popularity;
 import ai.behavior.recsys.als.ImplicitAls;
 import ai.behavior.recsys.bpr.Bpr;
@@ -140,19 +141,7 @@ public final class RecommenderModels {
 
     /** Saves {@code model} to {@code dir} in the SDK's model-file format. */
     public static void save(ModelKind kind, ItemScorer model, Path dir) throws IOException {
-        if (model instanceof ImplicitAls m) {
-            m.save(dir);
-        } else if (model instanceof Bpr m) {
-            m.save(dir);
-        } else if (model instanceof ItemKnn m) {
-            m.save(dir);
-        } else if (model instanceof BiasedMf m) {
-            m.save(dir);
-        } else if (model instanceof Popularity m) {
-            m.save(dir);
-        } else {
-            throw new IllegalArgumentException("cannot save a " + kind + " model of class " + model.getClass());
-        }
+        RecommenderFiles.saveScorer(model, dir);
     }
 
     /**

@@ -81,26 +81,6 @@ public interface SequenceEncoderFactory {
         if (dim < 1) {
             throw new IllegalArgumentException("dim must be >= 1, got " + dim);
         }
-        return new SequenceEncoderFactory() {
-            @Override
-            public Block create(FeatureSpec.Sequence spec) {
-                return make.apply(spec);
-            }
-
-            @Override
-            public int dim() {
-                return dim;
-            }
-
-            @Override
-            public String describe() {
-                return description;
-            }
-
-            @Override
-            public String toString() {
-                return description;
-            }
-        };
+        return new SpecifiedEncoder(description, dim, null, make);
     }
 }

@@ -6,7 +6,10 @@ import com.google.gson.JsonObject;
 
 import java.util.function.Function;
 
-/** A built-in {@link SequenceEncoderFactory} that carries the JSON spec which rebuilds it on load. */
+/**
+ * A {@link SequenceEncoderFactory} from a description, a size and a builder; a built-in one also carries the JSON
+ * spec which rebuilds it on load (custom ones have none, so {@link #spec()} is null).
+ */
 final class SpecifiedEncoder implements SequenceEncoderFactory {
     private final String description;
     private final int dim;
@@ -37,7 +40,7 @@ final class SpecifiedEncoder implements SequenceEncoderFactory {
 
     @Override
     public JsonObject spec() {
-        return spec.deepCopy();
+        return spec == null ? null : spec.deepCopy();
     }
 
     @Override

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  *                        rows of the training and validation users train and validate
  * @param testOrigins     how many of the cut-offs, counted back from {@code cutoff}, are test origins (default 5:
  *                        2017-11-28 .. 12-02): the test users' rows at each test origin are pooled into the test
- *                        set (rolling-origin evaluation); 1 = the single-cut-off protocol (test at {@code cutoff}
+ *                        set (several test origins, not walk-forward: models fit once per fold on the other
+ *                        users' rows at every cut-off); 1 = the single-cut-off protocol (test at {@code cutoff}
  *                        only); in [1, 1 + earlierCutoffs]
  * @param folds           user folds, &gt;= 2 (default 5): each user is a test user once
  * @param validationShare share of each fold's non-test users that validate (tuning, early stopping and the F1

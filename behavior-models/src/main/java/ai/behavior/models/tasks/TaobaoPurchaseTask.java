@@ -47,7 +47,10 @@ import java.util.Map;
  *   cut-off protocol). Users are split into {@code folds} folds stratified by whether they have a positive at a
  *   test origin. In each fold the fold's users are the test users; of the others, {@code validationShare}
  *   (stratified) validate and the rest train. Training and validation use the rows of every cut-off; the test
- *   uses the test users' rows at every test origin, pooled. No user is in two parts of a fold.</li>
+ *   uses the test users' rows at every test origin, pooled. No user is in two parts of a fold. This is not a
+ *   walk-forward evaluation: for an early test origin, the models have also trained on other users' rows at later
+ *   cut-offs (and item aggregates at those cut-offs count events inside the test label windows); no test row's
+ *   own label reaches its features.</li>
  *   <li>Each fold fits its own pipeline on its training rows ({@code log1p}, standardised, median-imputed with a
  *   missing indicator where a column has gaps; with the full grid also a feature set with the item's category);
  *   each model's setting is chosen by validation AUC; the best-F1 threshold is chosen on the validation
@@ -396,7 +399,8 @@ public final class TaobaoPurchaseTask {
                 .toLocalDateTime().toString().replace('T', ' ');
         String test = o.testOrigins() == 1 ? "test = each fold's users at c = " + cut + " UTC+8 (single cut-off)"
                 : "test = each fold's users at " + o.testOrigins() + " daily origins " + first + " .. " + cut
-                + " UTC+8, pooled (rolling origin)";
+                + " UTC+8, pooled (several test origins; models fit once per fold on other users' rows at every"
+                + " cut-off, later ones included: not walk-forward)";
         return String.format(Locale.ROOT, "(user, item) pairs viewed before a cut-off c, label = bought in the %s "
                 + "after c (features strictly before c; no price in Taobao); %d-fold CV by users stratified by "
                 + "having a test positive (seed %d), %.0f%% of the other users validate (tuning, early stopping, F1 "

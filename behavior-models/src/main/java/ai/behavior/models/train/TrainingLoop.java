@@ -180,7 +180,8 @@ public final class TrainingLoop {
         throw new IllegalStateException(String.format(Locale.ROOT, "%s: training diverged: %s at epoch %d, batch %d "
                 + "(rows %d..%d of the epoch's order); no parameter was updated by this batch; lower the learning "
                 + "rate (now %.3g)%s", task.name(), what, epoch, batch, from, to - 1, session.learningRate(),
-                norm.isPresent() ? " or clipNorm (now " + options.clipNorm() + ")" : " or set clipNorm"));
+                norm.isPresent() ? " or clipNorm (now " + options.clipNorm() + ")" : " or set clipNorm; without "
+                        + "clipNorm gradients are not checked, so an earlier batch's update may be the cause"));
     }
 
     /** Refuses parameters holding NaN or infinity (a last update that diverged), naming the parameter. */
