@@ -58,7 +58,7 @@ public final class RecommenderFiles {
             ImplicitAls.MODEL_TYPE, ImplicitAls::load,
             BiasedMf.MODEL_TYPE, BiasedMf::load,
             Bpr.MODEL_TYPE, Bpr::load,
-            "item-knn", ItemKnn::load, // ItemKnn's folder type (its files class keeps the constant private)
+            ItemKnn.MODEL_TYPE, ItemKnn::load,
             Popularity.MODEL_TYPE, Popularity::load);
 
     private RecommenderFiles() {

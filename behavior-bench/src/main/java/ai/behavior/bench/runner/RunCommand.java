@@ -59,6 +59,10 @@ final class RunCommand implements Callable<Integer> {
             + " one (e.g. events of synthetic-shop); others ignore it")
     Long size;
 
+    @Option(names = "--skip", paramLabel = "NAME", split = ",", description = "with all: scenarios not to run"
+            + " (comma-separated), e.g. --skip ml100k-nextitem,taobao-purchase for a shorter CI run")
+    List<String> skip = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -87,6 +91,15 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "unknown scenario '" + target + "'; known: "
                     + scenarios.stream().map(Scenario::name).collect(Collectors.joining(", ")) + ", or " + ALL);
         }
+        for (String name : skip) {
+            if (!all) {
+                throw new ParameterException(spec.commandLine(), "--skip goes with run all, not with one scenario");
+            }
+            if (scenarios.stream().noneMatch(sc -> sc.name().equals(name))) {
+                throw new ParameterException(spec.commandLine(), "--skip: unknown scenario '" + name + "'; known: "
+                        + scenarios.stream().map(Scenario::name).collect(Collectors.joining(", ")));
+            }
+        }
         Path root = data != null ? data.toAbsolutePath().normalize()
                 : ProjectPaths.defaultDatasets(System.getProperty(ProjectPaths.DATASETS_PROPERTY), Path.of(""));
         Path file = out != null ? out : ProjectPaths.defaultOut(Path.of(""));
@@ -107,6 +120,10 @@ final class RunCommand implements Callable<Integer> {
         List<String> skipped = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (Scenario s : chosen) {
+            if (skip.contains(s.name())) {
+                skipped.add(s.name() + ": --skip");
+                continue;
+            }
             DataStatus d = s.dataStatus(root);
             if (!d.present()) {
                 skipped.add(s.name() + ": data missing: " + d.detail());

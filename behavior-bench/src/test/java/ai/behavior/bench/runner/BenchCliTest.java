@@ -98,6 +98,22 @@ class BenchCliTest {
     }
 
     @Test
+    void skipLeavesNamedScenariosOutOfRunAll() throws IOException {
+        Path out = tmp.resolve("skip.jsonl");
+        List<Scenario> scenarios = List.of(new FakeScenario("bad", Kind.FAILS), new FakeScenario("ok", Kind.OK));
+        CliRun r = CliRun.of(scenarios, "run", "all", "--skip", "bad", "--out", out.toString());
+        assertEquals(BenchCli.OK, r.exit(), r.err()); // the failing one never ran
+        assertTrue(r.out().contains("skipped bad: --skip"), r.out());
+        assertEquals(3, JsonLines.read(out).size());
+        CliRun unknown = CliRun.of(scenarios, "run", "all", "--skip", "nope", "--out", out.toString());
+        assertEquals(BenchCli.USAGE, unknown.exit());
+        assertTrue(unknown.err().contains("--skip: unknown scenario 'nope'; known: bad, ok"), unknown.err());
+        CliRun one = CliRun.of(scenarios, "run", "ok", "--skip", "bad", "--out", out.toString());
+        assertEquals(BenchCli.USAGE, one.exit());
+        assertTrue(one.err().contains("--skip goes with run all"), one.err());
+    }
+
+    @Test
     void aFailingScenarioExitsOneAfterTheOthersRan() throws IOException {
         Path out = tmp.resolve("o.jsonl");
         List<Scenario> scenarios = List.of(new FakeScenario("bad", Kind.FAILS), new FakeScenario("ok", Kind.OK));

@@ -1,5 +1,7 @@
 package ai.behavior.models.sequence;
 
+import ai.behavior.models.train.Losses;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
@@ -50,7 +52,6 @@ final class SequenceLosses {
 
     /** Binary cross-entropy on the logits: {@code mean(softplus(z) - y z)}; labels {@code [y (B)]}. */
     static NDArray binaryCrossEntropy(NDList predictions, NDList labels) {
-        NDArray z = predictions.get(2);
-        return Activation.softPlus(z).sub(z.mul(labels.head())).mean();
+        return Losses.binaryCrossEntropyOnLogits(predictions.get(2), labels.head());
     }
 }

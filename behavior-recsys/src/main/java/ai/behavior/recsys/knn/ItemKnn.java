@@ -45,6 +45,8 @@ import java.util.Objects;
  * reads it back with every check of {@link ai.behavior.modelfile.ModelReader} plus shape and range checks.
  */
 public final class ItemKnn implements ItemScorer {
+    /** The model type in a saved folder's manifest. */
+    public static final String MODEL_TYPE = ItemKnnFiles.TYPE;
     private final Options options;
     private final IdIndex users;
     private final IdIndex items;
