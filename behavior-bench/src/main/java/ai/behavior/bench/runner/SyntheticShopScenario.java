@@ -1,5 +1,6 @@
 package ai.behavior.bench.runner;
 
+import ai.behavior.bench.peers.TribuoLogistic;
 import ai.behavior.data.EventType;
 import ai.behavior.data.Interactions;
 import ai.behavior.eval.EvaluationProtocol;
@@ -50,6 +51,7 @@ public final class SyntheticShopScenario implements Scenario {
     private static final long DEFAULT_EVENTS = 1_000_000;
     private static final Duration HORIZON = Duration.ofDays(7);
     private static final long SEED = 42;
+    private static final String TRIBUO = "peer: Tribuo 4.3.2 LogisticRegressionTrainer (defaults: AdaGrad, 5 epochs)";
 
     @Override
     public String name() {
@@ -116,18 +118,28 @@ public final class SyntheticShopScenario implements Scenario {
         t = System.nanoTime();
         LogisticModel model = LogisticRegression.fit(fit.training(), split.train().labels(), LogisticOptions.defaults(),
                 fit.pipeline());
+        double oursFit = seconds(t);
         stage(out, context, "train logistic", t, 1);
+        // the peer: Tribuo's logistic regression on exactly the same features, in the same run
+        t = System.nanoTime();
+        TribuoLogistic peer = TribuoLogistic.fit(fit.training(), split.train().labels());
+        double peerFit = seconds(t);
+        double[] peerP = peer.predict(fit.pipeline().transform(test));
 
         t = System.nanoTime();
         double[] p = model.predict(test);
         int[] y = Arrays.stream(split.test().labels()).mapToInt(v -> (int) v).toArray();
         double evalSeconds = seconds(t);
-        String purchaseProtocol = task.protocol("users split 70/30 stratified, seed " + SEED)
+        String purchaseProtocol = task.protocol("users split 70/30 stratified", SEED)
                 .withDataset(dataset()).describe();
         out.protocol(purchaseProtocol);
         out.add("logistic purchase model", "auc", RocAuc.of(y, p), evalSeconds, 1);
         out.add("logistic purchase model", "log_loss", LogLoss.of(y, p), evalSeconds, 1);
         out.add("logistic purchase model", "test users", y.length, evalSeconds, 1);
+        out.add("logistic purchase model", "fit seconds", oursFit, oursFit, 1);
+        out.add(TRIBUO, "auc", RocAuc.of(y, peerP), peerFit, 1);
+        out.add(TRIBUO, "log_loss", LogLoss.of(y, peerP), peerFit, 1);
+        out.add(TRIBUO, "fit seconds", peerFit, peerFit, 1);
 
         out.protocol(stages);
         SplitResult parts = new TemporalCutSplit(cutoff, cutoff).apply(log);

@@ -28,6 +28,12 @@ class SyntheticShopScenarioTest {
         Result auc = r.stream().filter(x -> x.metric().equals("auc")).findFirst().orElseThrow();
         assertTrue(auc.value() > 0.6, "purchase AUC " + auc.value());
         assertTrue(auc.protocol().contains("label: purchase in the next 168 h"), auc.protocol());
+        // the Tribuo peer is fitted on the same features in the same run, under the same protocol
+        Result peer = r.stream().filter(x -> x.metric().equals("auc") && x.model().startsWith("peer: Tribuo"))
+                .findFirst().orElseThrow();
+        assertTrue(peer.value() > 0.6, "Tribuo AUC " + peer.value());
+        assertEquals(auc.protocol(), peer.protocol());
+        assertTrue(auc.protocol().contains("split=users split 70/30 stratified, seed 42;"), auc.protocol());
         Result heap = r.stream().filter(x -> x.metric().equals("peak heap MiB")).findFirst().orElseThrow();
         assertTrue(heap.value() > 1, "peak heap " + heap.value());
         Result rows = r.stream().filter(x -> x.metric().equals("rows")).findFirst().orElseThrow();
