@@ -1,5 +1,9 @@
 package ai.behavior.feature;
 
+import ai.behavior.modelfile.ModelFileException;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,6 +47,34 @@ public final class FeatureSchema {
                 position.put(q.name(), sequences.size());
                 sequences.add(q);
             }
+        }
+    }
+
+    /**
+     * The features in order as JSON, so a saved model can check that the rows it is given are laid out like its
+     * training rows.
+     *
+     * <pre>{@code
+     * layout.add("schema", schema.toJson());
+     * FeatureSchema again = FeatureSchema.fromJson(layout.get("schema"), "fusion.json");
+     * }</pre>
+     */
+    public JsonArray toJson() {
+        return SpecJson.write(features);
+    }
+
+    /**
+     * Reads {@link #toJson()} back.
+     *
+     * @param file what the JSON came from, named in errors
+     * @throws ModelFileException naming the file and the bad entry
+     */
+    public static FeatureSchema fromJson(JsonElement json, String file) throws ModelFileException {
+        List<FeatureSpec> specs = SpecJson.read(json, file);
+        try {
+            return new FeatureSchema(specs);
+        } catch (IllegalArgumentException ex) {
+            throw new ModelFileException(file + ": " + ex.getMessage());
         }
     }
 

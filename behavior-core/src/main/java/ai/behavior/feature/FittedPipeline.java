@@ -335,7 +335,7 @@ public final class FittedPipeline {
             String kind = step.get("kind").getAsString();
             StepReader r = new StepReader(files, prefix + "s" + i + ".", name, step.getAsJsonObject("params"));
             Transform t = TransformKinds.transform(kind).load(r);
-            List<FeatureSpec> saved = SpecJson.read(step.get("outputs"));
+            List<FeatureSpec> saved = SpecJson.read(step.get("outputs"), "pipeline step '" + name + "'");
             if (!t.outputs().equals(saved)) {
                 throw new ModelFileException("step '" + name + "' (" + kind + ") loads with outputs " + t.outputs()
                         + " but was saved with " + saved);

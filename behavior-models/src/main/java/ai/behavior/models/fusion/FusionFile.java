@@ -13,7 +13,6 @@ import ai.behavior.models.device.DeviceSelector;
 import ai.behavior.models.device.EngineFacts;
 import ai.behavior.models.io.ParameterFiles;
 import ai.behavior.models.io.PipelineFiles;
-import ai.behavior.models.io.SchemaJson;
 import ai.behavior.models.io.TrainingProvenance;
 import ai.behavior.models.predict.Network;
 import ai.behavior.models.train.TrainedParameters;
@@ -61,7 +60,7 @@ public final class FusionFile {
         ModelWriter w = ModelWriter.create(dir, FusionModel.MODEL_TYPE, FusionModel.VERSION).options(options);
         DeviceReport trainedOn = TrainingProvenance.write(w, model.training().orElse(null), model.device());
         JsonObject layout = new JsonObject();
-        layout.add("schema", SchemaJson.write(model.schema()));
+        layout.add("schema", model.schema().toJson());
         layout.addProperty("sequenceFeature", model.schema().sequences().get(model.sequenceIndex()).name());
         layout.add("encoder", SavedEncoder.toJson(model.encoder()));
         layout.add("parameters", ParameterFiles.write(w, PARAMS, model.network().parameters()));
@@ -84,7 +83,7 @@ public final class FusionFile {
         try {
             options = FusionOptions.fromJson(r.optionsJson().getAsJsonObject().getAsJsonObject("fusion"));
             JsonObject layout = r.json(LAYOUT).getAsJsonObject();
-            schema = SchemaJson.read(layout.get("schema"), LAYOUT);
+            schema = FeatureSchema.fromJson(layout.get("schema"), LAYOUT);
             savedEncoder = layout.getAsJsonObject("encoder");
             listing = layout.getAsJsonArray("parameters");
         } catch (ModelFileException e) {

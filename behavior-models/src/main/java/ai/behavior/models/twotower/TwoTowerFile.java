@@ -18,7 +18,6 @@ import ai.behavior.models.fusion.SavedEncoder;
 import ai.behavior.models.fusion.SequenceEncoderFactory;
 import ai.behavior.models.io.ParameterFiles;
 import ai.behavior.models.io.PipelineFiles;
-import ai.behavior.models.io.SchemaJson;
 import ai.behavior.models.io.TrainingProvenance;
 import ai.behavior.models.predict.Network;
 import ai.behavior.models.train.TrainedParameters;
@@ -69,8 +68,8 @@ public final class TwoTowerFile {
         ModelWriter w = ModelWriter.create(dir, TwoTowerModel.MODEL_TYPE, TwoTowerModel.VERSION).options(options);
         DeviceReport trainedOn = TrainingProvenance.write(w, model.training().orElse(null), model.device());
         JsonObject layout = new JsonObject();
-        layout.add("userSchema", SchemaJson.write(model.userSchema()));
-        layout.add("itemSchema", SchemaJson.write(model.itemSchema()));
+        layout.add("userSchema", model.userSchema().toJson());
+        layout.add("itemSchema", model.itemSchema().toJson());
         if (model.encoder().isPresent()) {
             layout.add("encoder", SavedEncoder.toJson(model.encoder().get()));
         }
@@ -104,8 +103,8 @@ public final class TwoTowerFile {
         try {
             options = TwoTowerOptions.fromJson(r.optionsJson().getAsJsonObject().getAsJsonObject("twoTower"));
             JsonObject layout = r.json(LAYOUT).getAsJsonObject();
-            userSchema = SchemaJson.read(layout.get("userSchema"), LAYOUT);
-            itemSchema = SchemaJson.read(layout.get("itemSchema"), LAYOUT);
+            userSchema = FeatureSchema.fromJson(layout.get("userSchema"), LAYOUT);
+            itemSchema = FeatureSchema.fromJson(layout.get("itemSchema"), LAYOUT);
             savedEncoder = layout.has("encoder") ? layout.getAsJsonObject("encoder") : null;
             listing = layout.getAsJsonArray("parameters");
         } catch (ModelFileException e) {
