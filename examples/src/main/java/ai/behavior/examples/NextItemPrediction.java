@@ -64,6 +64,11 @@ public final class NextItemPrediction implements Callable<Integer> {
     @Option(names = "--seed", description = "seed of the negative sampling and of training (default: ${DEFAULT-VALUE})")
     long seed = 42;
 
+    @Option(names = "--seeds", split = ",", description = "training seeds, e.g. 42,7,3: every setting is trained "
+            + "once per seed, chosen on its mean validation NDCG@10 and tested with every seed's model (default: the "
+            + "grid's own)")
+    List<Long> seeds;
+
     @Option(names = "--json", description = "folder to write full.json and sampled.json into")
     Path jsonDir;
 
@@ -111,6 +116,9 @@ public final class NextItemPrediction implements Callable<Integer> {
                 : NextItemEvaluation.Options.defaults()).withDataset(dataset).withSeed(seed).withLog(out)
                 .withProgress(progress == null ? ProgressListener.quiet() : progress);
         options = options.withModels(adjust(options.models()));
+        if (seeds != null) {
+            options = options.withTrainingSeeds(seeds.toArray(Long[]::new));
+        }
         long started = System.nanoTime();
         NextItemEvaluation.Result r;
         try {
@@ -143,15 +151,18 @@ public final class NextItemPrediction implements Callable<Integer> {
     }
 
     /**
-     * Per test user (by id, in the evaluation's order) and model, the held-out item's 0-based rank in the top K
-     * (-1 = not in it) under both protocols: what a paired bootstrap between runs needs.
+     * Per test user (by id, in the evaluation's order), model and training seed, the held-out item's 0-based rank
+     * in the top K (-1 = not in it) under both protocols: what a paired bootstrap between runs needs.
      */
     private static void writeRanks(NextItemEvaluation.Result r, Path file) throws IOException {
-        StringBuilder s = new StringBuilder("user\tmodel\tfull_rank\tsampled_rank\n");
+        StringBuilder s = new StringBuilder("user\tmodel\tseed\tfull_rank\tsampled_rank\n");
         for (NextItemEvaluation.ModelRun run : r.runs()) {
-            for (int u = 0; u < run.fullRanks().length; u++) {
-                s.append(r.users().get(u)).append('\t').append(run.name()).append('\t').append(run.fullRanks()[u])
-                        .append('\t').append(run.sampledRanks()[u]).append('\n');
+            for (NextItemEvaluation.SeedRun test : run.tests()) {
+                for (int u = 0; u < test.fullRanks().length; u++) {
+                    s.append(r.users().get(u)).append('\t').append(run.name()).append('\t').append(test.seed())
+                            .append('\t').append(test.fullRanks()[u]).append('\t').append(test.sampledRanks()[u])
+                            .append('\n');
+                }
             }
         }
         Files.writeString(file, s);

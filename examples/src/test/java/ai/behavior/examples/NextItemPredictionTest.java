@@ -57,8 +57,8 @@ class NextItemPredictionTest {
 
     @Test
     void printsBothProtocolsOnASmallSyntheticShop(@TempDir Path out) throws Exception {
-        String text = run("--synthetic", "200", "--grid", "defaults", "--epochs", "2", "--quiet", "--json",
-                out.toString());
+        String text = run("--synthetic", "200", "--grid", "defaults", "--epochs", "2", "--seeds", "5,6", "--quiet",
+                "--json", out.toString());
         assertTrue(text.contains("candidates=full ranking; seen items kept"), text);
         assertTrue(text.contains("candidates=100 uniformly sampled negatives per held-out item"), text);
         assertTrue(text.contains("wall time"), text);
@@ -69,10 +69,13 @@ class NextItemPredictionTest {
         assertTrue(text.contains("Transformer attention for user "), text);
         assertTrue(text.contains("layer 1 head 0:"), text);
         String ranks = Files.readString(out.resolve("ranks.tsv"));
-        // a header, then one line per test user and model (3 models), as many users as the summary line says
+        // a header, then one line per test user, model and seed (popularity once, each family with seeds 5 and 6),
+        // as many users as the summary line says
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) test users").matcher(text);
         assertTrue(m.find(), text);
-        assertEquals(1 + 3 * Long.parseLong(m.group(1)), ranks.lines().count());
+        assertEquals(1 + 5 * Long.parseLong(m.group(1)), ranks.lines().count());
+        assertEquals(Long.parseLong(m.group(1)), ranks.lines().filter(l -> l.contains("\tLSTM\t6\t")).count());
+        assertTrue(full.rows().get(1).name().endsWith("mean of seeds 5/6)"), full.rows().get(1).name());
         assertEquals(3, full.rows().size());
         assertEquals("popularity", sampled.rows().get(0).name());
         assertTrue(full.rows().get(2).name().startsWith("Transformer"));

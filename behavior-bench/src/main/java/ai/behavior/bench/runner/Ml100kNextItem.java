@@ -19,7 +19,8 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Training runs on the PyTorch threads DJL is given ({@code -Dai.djl.pytorch.num_threads}); the published table
- * used one. A row's {@code seconds} is that family's training time (popularity: the whole evaluation's
+ * used one. A row's {@code seconds} is the training time of the family's chosen setting, all its seeds (popularity:
+ * the whole evaluation's
  * bookkeeping is not split out, so it reports 0).
  */
 public final class Ml100kNextItem implements Scenario {
@@ -77,7 +78,7 @@ public final class Ml100kNextItem implements Scenario {
         for (int i = 0; i < report.rows().size(); i++) {
             MetricsReport.Row row = report.rows().get(i);
             NextItemEvaluation.ModelRun run = r.runs().get(i);
-            double seconds = run.chosen() == null ? 0 : run.chosen().trainSeconds();
+            double seconds = run.trainSeconds();
             for (Map.Entry<String, Double> v : row.values().entrySet()) {
                 out.add(row.name(), v.getKey(), v.getValue(), seconds, threads);
             }

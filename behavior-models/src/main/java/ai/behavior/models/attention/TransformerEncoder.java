@@ -16,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SASRec-style encoder over LEFT-padded event embeddings: {@code x * sqrt(d)} plus a learned position
- * embedding, dropout, padding zeroed, then {@code layers} pre-layer-norm {@link TransformerLayer}s under the
+ * The SASRec-style encoder over LEFT-padded event embeddings: {@code x * sqrt(d)} (or {@code x} as it is, see
+ * {@link #TransformerEncoder(int, int, int, int, int, float, boolean)}) plus a learned position embedding, dropout,
+ * padding zeroed, then {@code layers} pre-layer-norm {@link TransformerLayer}s under the
  * causal, padding-aware {@link AttentionMask} (padding zeroed again after each), and a final LayerNorm.
  *
  * <pre>{@code
@@ -34,6 +35,7 @@ public final class TransformerEncoder extends AbstractBlock {
     private static final byte VERSION = 1;
     private final int dim;
     private final int maxLength;
+    private final boolean scaleInput;
     private final EmbeddingTable positions;
     private final Dropout inputDropout;
     private final List<TransformerLayer> layers = new ArrayList<>();
@@ -41,9 +43,20 @@ public final class TransformerEncoder extends AbstractBlock {
 
     /**
      * An encoder of {@code dim}-wide events, at most {@code maxLength} per sequence, with {@code layers} blocks
-     * of {@code heads} heads and feed-forward width {@code ffn}, and dropout {@code rate}.
+     * of {@code heads} heads and feed-forward width {@code ffn}, and dropout {@code rate}; the input is scaled by
+     * {@code sqrt(dim)} as in the original Transformer and the SASRec paper.
      */
     public TransformerEncoder(int dim, int maxLength, int layers, int heads, int ffn, float rate) {
+        this(dim, maxLength, layers, heads, ffn, rate, true);
+    }
+
+    /**
+     * As {@link #TransformerEncoder(int, int, int, int, int, float)}, multiplying the input by {@code sqrt(dim)}
+     * only when {@code scaleInput}. Unscaled, embeddings drawn at the same scale as the positions stay comparable
+     * to them (RecBole's SASRec adds them as they are).
+     */
+    public TransformerEncoder(int dim, int maxLength, int layers, int heads, int ffn, float rate,
+                              boolean scaleInput) {
         super(VERSION);
         if (maxLength < 1 || layers < 1) {
             throw new IllegalArgumentException("a transformer encoder needs maxLength >= 1 and layers >= 1, got "
@@ -51,6 +64,7 @@ public final class TransformerEncoder extends AbstractBlock {
         }
         this.dim = dim;
         this.maxLength = maxLength;
+        this.scaleInput = scaleInput;
         this.positions = addChildBlock("positions", new EmbeddingTable(maxLength, dim));
         this.inputDropout = addChildBlock("input_dropout", Dropout.builder().optRate(rate).build());
         for (int i = 0; i < layers; i++) {
@@ -96,8 +110,13 @@ public final class TransformerEncoder extends AbstractBlock {
         NDArray keep = mask.reshape(b, t, 1);
         // a scalar made in the batch's manager, not x.mul(float): DJL closes the scalar of mul(Number) at once,
         // and the autograd graph still reads it in backward (freed memory once the GC runs)
-        NDArray scale = batch.create((float) Math.sqrt(dim));
-        NDArray h = x.mul(scale).add(pos);
+        NDArray h;
+        if (scaleInput) {
+            NDArray scale = batch.create((float) Math.sqrt(dim));
+            h = x.mul(scale).add(pos);
+        } else {
+            h = x.add(pos);
+        }
         h = inputDropout.forward(store, new NDList(h), training).head().mul(keep);
         NDArray additive = AttentionMask.causal(mask);
         for (TransformerLayer layer : layers) {

@@ -69,9 +69,12 @@ public final class NextItemEvaluation {
      * @param excludeSeen whether full ranking drops each user's history items from the candidates (default false)
      * @param progress    receives every training epoch (default quiet)
      * @param log         receives one line per trained setting and per result, or null for none
+     * @param trainingSeeds training seeds: every setting is trained once per seed, chosen on its mean validation
+     *                    NDCG@10, and tested with every seed's model (empty, the default: once, with the setting's
+     *                    own seed)
      */
     public record Options(String dataset, Map<String, List<SequenceOptions>> models, int k, int negatives, long seed,
-                          boolean excludeSeen, ProgressListener progress, PrintStream log) {
+                          boolean excludeSeen, ProgressListener progress, PrintStream log, List<Long> trainingSeeds) {
         /** Checks and copies. */
         public Options {
             dataset = dataset == null ? "" : dataset;
@@ -93,6 +96,10 @@ public final class NextItemEvaluation {
             if (progress == null) {
                 throw new IllegalArgumentException("progress must not be null (use ProgressListener.quiet())");
             }
+            trainingSeeds = List.copyOf(trainingSeeds);
+            if (trainingSeeds.stream().distinct().count() != trainingSeeds.size()) {
+                throw new IllegalArgumentException("training seeds must be distinct, got " + trainingSeeds);
+            }
         }
 
         /**
@@ -109,104 +116,171 @@ public final class NextItemEvaluation {
                     .withTraining(t)));
             m.put("Transformer", List.of(SequenceOptions.transformer().withHeads(1).withFfn(64).withDropout(0.2)
                     .withTraining(t)));
-            return new Options("", m, 10, 100, 42, false, ProgressListener.quiet(), null);
+            return new Options("", m, 10, 100, 42, false, ProgressListener.quiet(), null, List.of());
         }
 
         /**
          * The selection grid behind the published ML-100K table (docs/sequence-models.md): per family, its best
-         * setting of an earlier validation-only search, with and without the time gap between events as an input
-         * ({@link EventFeature#GAP}); each trained for up to 60 epochs with patience 8 (Adam 1e-3, cosine decay,
-         * batches of 128 windows of 50 events, full softmax), and each family's best on validation NDCG@10 is
-         * tested. LSTM: dim 128 without dropout. Transformer: dim 64, 2 layers, one head, ffn 64, dropout 0.2.
+         * setting of the earlier validation-only searches, with and without the time gap between events as an input
+         * ({@link EventFeature#GAP}); every setting trained with seeds 42, 7 and 3 for up to 60 epochs with patience 8
+         * (Adam 1e-3, cosine decay, batches of 128 windows of 50 events, full softmax), and each family's setting with
+         * the best mean validation NDCG@10 is tested with its three models. LSTM: dim 128 without dropout.
+         * Transformer: dim 64, 2 layers, one head, ffn 64, dropout 0.2, embeddings not scaled by {@code sqrt(dim)}.
          */
         public static Options selection() {
             TrainingOptions t = SequenceOptions.defaultTraining().withEpochs(60).withPatience(8);
             SequenceOptions lstm = SequenceOptions.lstm().withDim(128).withDropout(0).withTraining(t);
             SequenceOptions tf = SequenceOptions.transformer().withHeads(1).withFfn(64).withDropout(0.2)
-                    .withTraining(t);
+                    .withScaleEmbeddings(false).withTraining(t);
             Map<String, List<SequenceOptions>> m = new LinkedHashMap<>();
             m.put("LSTM", List.of(lstm, lstm.withFeatures(EventFeature.GAP)));
             m.put("Transformer", List.of(tf, tf.withFeatures(EventFeature.GAP)));
-            return defaults().withModels(m);
+            return defaults().withModels(m).withTrainingSeeds(42L, 7L, 3L);
         }
 
         /** A copy naming the dataset. */
         public Options withDataset(String value) {
-            return new Options(value, models, k, negatives, seed, excludeSeen, progress, log);
+            return new Options(value, models, k, negatives, seed, excludeSeen, progress, log, trainingSeeds);
         }
 
         /** A copy with these model families (display name to settings). */
         public Options withModels(Map<String, List<SequenceOptions>> value) {
-            return new Options(dataset, value, k, negatives, seed, excludeSeen, progress, log);
+            return new Options(dataset, value, k, negatives, seed, excludeSeen, progress, log, trainingSeeds);
         }
 
         /** A copy with another cut-off. */
         public Options withK(int value) {
-            return new Options(dataset, models, value, negatives, seed, excludeSeen, progress, log);
+            return new Options(dataset, models, value, negatives, seed, excludeSeen, progress, log, trainingSeeds);
         }
 
         /** A copy with another number of sampled negatives. */
         public Options withNegatives(int value) {
-            return new Options(dataset, models, k, value, seed, excludeSeen, progress, log);
+            return new Options(dataset, models, k, value, seed, excludeSeen, progress, log, trainingSeeds);
         }
 
         /** A copy with another sampling seed. */
         public Options withSeed(long value) {
-            return new Options(dataset, models, k, negatives, value, excludeSeen, progress, log);
+            return new Options(dataset, models, k, negatives, value, excludeSeen, progress, log, trainingSeeds);
         }
 
         /** A copy with seen-item exclusion in full ranking on or off. */
         public Options withExcludeSeen(boolean value) {
-            return new Options(dataset, models, k, negatives, seed, value, progress, log);
+            return new Options(dataset, models, k, negatives, seed, value, progress, log, trainingSeeds);
         }
 
         /** A copy reporting training epochs to {@code value}. */
         public Options withProgress(ProgressListener value) {
-            return new Options(dataset, models, k, negatives, seed, excludeSeen, value, log);
+            return new Options(dataset, models, k, negatives, seed, excludeSeen, value, log, trainingSeeds);
+        }
+
+        /**
+         * A copy training every setting once per seed in {@code value}, choosing on the mean validation NDCG@10 and
+         * testing every seed's model (no seeds: once, with each setting's own seed).
+         */
+        public Options withTrainingSeeds(Long... value) {
+            return new Options(dataset, models, k, negatives, seed, excludeSeen, progress, log, List.of(value));
         }
 
         /** A copy printing one line per trained setting to {@code value} (null: silent). */
         public Options withLog(PrintStream value) {
-            return new Options(dataset, models, k, negatives, seed, excludeSeen, progress, value);
+            return new Options(dataset, models, k, negatives, seed, excludeSeen, progress, value, trainingSeeds);
         }
     }
 
     /**
-     * One trained setting of a family.
+     * One trained model of a family: a setting with one training seed.
      *
-     * @param options            the setting
+     * @param options            the setting (its training seed is {@code seed})
+     * @param seed               the training seed
      * @param validationNdcg     its best validation NDCG@10 (full ranking)
      * @param keptEpoch          the epoch whose parameters were kept
      * @param epochsRun          epochs run before stopping
      * @param trainSeconds       wall-clock seconds of training (validation included)
      * @param sequencesPerSecond training windows (of up to {@code maxLength} events) per second of training steps
      */
-    public record Trial(SequenceOptions options, double validationNdcg, int keptEpoch, int epochsRun,
+    public record Trial(SequenceOptions options, long seed, double validationNdcg, int keptEpoch, int epochsRun,
                         double trainSeconds, double sequencesPerSecond) {
     }
 
     /**
-     * One model's outcome.
+     * The test of one model: the chosen setting trained with one seed (popularity: one run, seed 0).
      *
-     * @param name    display name
-     * @param chosen  the setting tested (null for popularity)
-     * @param trials  every setting tried, in order (empty for popularity)
-     * @param full    full-ranking result on the test events
-     * @param sampled sampled-negatives result on the test events
-     * @param fullRanks    per test user (in {@link Result#users()} order), the held-out item's 0-based position
-     *                     in the model's full-ranking top K, -1 when outside it (for {@link PairedBootstrap})
+     * @param seed         the training seed
+     * @param full         full-ranking result on the test events
+     * @param sampled      sampled-negatives result on the test events
+     * @param fullRanks    per test user (in {@link Result#users()} order), the held-out item's 0-based position in
+     *                     the model's full-ranking top K, -1 when outside it (for {@link PairedBootstrap})
      * @param sampledRanks the same among the sampled candidates
-     * @param attention    for a Transformer, what the chosen model attends to over the first test user's input
-     *                     (the user {@code users().get(0)} of the result) when predicting the test event; else null
      */
-    public record ModelRun(String name, Trial chosen, List<Trial> trials, RankingResult full, RankingResult sampled,
-                           int[] fullRanks, int[] sampledRanks, AttentionWeights attention) {
-        /** Copies the trials. */
-        public ModelRun {
-            trials = List.copyOf(trials);
-        }
+    public record SeedRun(long seed, RankingResult full, RankingResult sampled, int[] fullRanks, int[] sampledRanks) {
     }
 
+    /**
+     * One model family's outcome.
+     *
+     * @param name      display name
+     * @param chosen    the setting tested (null for popularity)
+     * @param trials    every model trained, setting by setting and seed by seed, in order (empty for popularity)
+     * @param tests     the chosen setting's test, one per training seed (popularity: one)
+     * @param attention for a Transformer, what the chosen setting's first model attends to over the first test
+     *                  user's input (the user {@code users().get(0)} of the result) when predicting the test event;
+     *                  else null
+     */
+    public record ModelRun(String name, SequenceOptions chosen, List<Trial> trials, List<SeedRun> tests,
+                           AttentionWeights attention) {
+        /** Copies the lists. */
+        public ModelRun {
+            trials = List.copyOf(trials);
+            tests = List.copyOf(tests);
+            if (tests.isEmpty()) {
+                throw new IllegalArgumentException("a model run needs at least one test");
+            }
+        }
+
+        /** The trials of the chosen setting, one per seed (empty for popularity). */
+        public List<Trial> chosenTrials() {
+            return trials.stream().filter(t -> t.options().equals(chosen)).toList();
+        }
+
+        /** The chosen setting's mean validation NDCG@10 over its seeds (NaN for popularity). */
+        public double validationNdcg() {
+            return chosenTrials().stream().mapToDouble(Trial::validationNdcg).average().orElse(Double.NaN);
+        }
+
+        /** Seconds spent training the chosen setting, all seeds (0 for popularity). */
+        public double trainSeconds() {
+            return chosenTrials().stream().mapToDouble(Trial::trainSeconds).sum();
+        }
+
+        /** The mean over the seeds' tests of {@code metric}@{@code k}, under sampled negatives or full ranking. */
+        public double mean(boolean sampled, RankingMetric metric, int k) {
+            return tests.stream().mapToDouble(t -> (sampled ? t.sampled() : t.full()).mean(metric, k)).average()
+                    .orElseThrow();
+        }
+
+        /** The sample standard deviation over the seeds' tests of {@code metric}@{@code k} (0 with one seed). */
+        public double spread(boolean sampled, RankingMetric metric, int k) {
+            double m = mean(sampled, metric, k);
+            double ss = tests.stream().mapToDouble(t -> (sampled ? t.sampled() : t.full()).mean(metric, k) - m)
+                    .map(d -> d * d).sum();
+            return tests.size() < 2 ? 0 : Math.sqrt(ss / (tests.size() - 1));
+        }
+
+        /**
+         * Per test user, the value of {@code metric} (HIT_RATE or NDCG, see {@link PairedBootstrap#value}) averaged
+         * over the seeds' models: what the paired bootstrap compares.
+         */
+        public double[] perUser(boolean sampled, RankingMetric metric) {
+            double[] v = new double[tests.get(0).fullRanks().length];
+            for (SeedRun t : tests) {
+                int[] ranks = sampled ? t.sampledRanks() : t.fullRanks();
+                for (int u = 0; u < v.length; u++) {
+                    v[u] += PairedBootstrap.value(metric, ranks[u]) / tests.size();
+                }
+            }
+            return v;
+        }
+    }
     /**
      * Everything the evaluation measured.
      *
@@ -232,17 +306,37 @@ public final class NextItemEvaluation {
                     .orElseThrow(() -> new IllegalArgumentException("no model named '" + name + "'"));
         }
 
-        /** Both tables, then one line per model on the chosen setting and its training speed. */
+        /**
+         * Both tables, then one line per model on the chosen setting (its validation NDCG@10, per seed when there are
+         * several, with the test's spread over the seeds) and its training speed, then {@link #compare}.
+         */
         public String describe() {
             StringBuilder s = new StringBuilder(full.toTable()).append('\n').append(sampled.toTable()).append('\n');
+            int k = full.protocol().ks().get(0);
             for (ModelRun r : runs) {
                 if (r.chosen() == null) {
                     continue;
                 }
-                Trial t = r.chosen();
-                s.append(String.format(Locale.ROOT, "%s: %s; validation NDCG@10 %.4f (epoch %d of %d), %.1f s, "
-                                + "%.0f sequences/s%n", r.name(), t.options().describe(), t.validationNdcg(),
-                        t.keptEpoch(), t.epochsRun(), t.trainSeconds(), t.sequencesPerSecond()));
+                List<Trial> ts = r.chosenTrials();
+                s.append(String.format(Locale.ROOT, "%s: %s; validation NDCG@10 %.4f", r.name(),
+                        r.chosen().describe(), r.validationNdcg()));
+                if (ts.size() == 1) {
+                    s.append(String.format(Locale.ROOT, " (epoch %d of %d)", ts.get(0).keptEpoch(),
+                            ts.get(0).epochsRun()));
+                } else {
+                    s.append(" (mean of seeds");
+                    for (Trial t : ts) {
+                        s.append(String.format(Locale.ROOT, " %d: %.4f, epoch %d of %d;", t.seed(), t.validationNdcg(),
+                                t.keptEpoch(), t.epochsRun()));
+                    }
+                    s.setLength(s.length() - 1);
+                    s.append(String.format(Locale.ROOT, "); test over %d seeds, mean +- sd: full HR@%d %.4f +- %.4f, "
+                                    + "sampled HR@%d %.4f +- %.4f", ts.size(), k, r.mean(false, RankingMetric.HIT_RATE, k),
+                            r.spread(false, RankingMetric.HIT_RATE, k), k, r.mean(true, RankingMetric.HIT_RATE, k),
+                            r.spread(true, RankingMetric.HIT_RATE, k)));
+                }
+                s.append(String.format(Locale.ROOT, ", %.1f s, %.0f sequences/s%n", r.trainSeconds(),
+                        ts.stream().mapToDouble(Trial::sequencesPerSecond).average().orElse(0)));
             }
             s.append(compare(2000, 42));
             return s.append(String.format(Locale.ROOT, "%d test users, %d training events, %.1f s%n", testUsers,
@@ -251,7 +345,8 @@ public final class NextItemEvaluation {
 
         /**
          * For every pair of models (the later one minus the earlier), the paired-bootstrap 95 % interval of the
-         * difference in HR@K and NDCG@K under both protocols, one line per pair.
+         * difference in HR@K and NDCG@K under both protocols, one line per pair; a model tested with several seeds
+         * enters with each user's value averaged over its seeds ({@link ModelRun#perUser}).
          */
         public String compare(int draws, long seed) {
             int k = full.protocol().ks().get(0);
@@ -263,15 +358,20 @@ public final class NextItemEvaluation {
                     ModelRun y = runs.get(b);
                     s.append(String.format(Locale.ROOT, "  %s - %s: full HR@%d %s, NDCG@%d %s; sampled HR@%d %s, "
                                     + "NDCG@%d %s%n", x.name(), y.name(),
-                            k, PairedBootstrap.of(x.fullRanks(), y.fullRanks(), RankingMetric.HIT_RATE, draws, seed),
-                            k, PairedBootstrap.of(x.fullRanks(), y.fullRanks(), RankingMetric.NDCG, draws, seed),
-                            k, PairedBootstrap.of(x.sampledRanks(), y.sampledRanks(), RankingMetric.HIT_RATE, draws,
-                                    seed),
-                            k, PairedBootstrap.of(x.sampledRanks(), y.sampledRanks(), RankingMetric.NDCG, draws,
-                                    seed)));
+                            k, difference(x, y, false, RankingMetric.HIT_RATE, draws, seed),
+                            k, difference(x, y, false, RankingMetric.NDCG, draws, seed),
+                            k, difference(x, y, true, RankingMetric.HIT_RATE, draws, seed),
+                            k, difference(x, y, true, RankingMetric.NDCG, draws, seed)));
                 }
             }
             return s.toString();
+        }
+
+        /** The paired-bootstrap interval of {@code a - b} in {@code metric} under one protocol. */
+        public PairedBootstrap.Interval difference(ModelRun a, ModelRun b, boolean sampledProtocol,
+                                                   RankingMetric metric, int draws, long seed) {
+            return PairedBootstrap.of(a.perUser(sampledProtocol, metric), b.perUser(sampledProtocol, metric), draws,
+                    seed);
         }
     }
 
@@ -313,8 +413,8 @@ public final class NextItemEvaluation {
             popSampled.add(topSampled, new int[] {target});
             popSampledRanks[q] = RankingRun.position(topSampled, target);
         }
-        runs.add(new ModelRun("popularity", null, List.of(), popFull.result(), popSampled.result(), popFullRanks,
-                popSampledRanks, null));
+        runs.add(new ModelRun("popularity", null, List.of(), List.of(new SeedRun(0, popFull.result(),
+                popSampled.result(), popFullRanks, popSampledRanks)), null));
         print(options, String.format(Locale.ROOT, "popularity: HR@%d %.4f full, %.4f sampled", k,
                 popFull.result().mean(RankingMetric.HIT_RATE, k), popSampled.result().mean(RankingMetric.HIT_RATE, k)));
 
@@ -326,9 +426,8 @@ public final class NextItemEvaluation {
         MetricsReport.Builder sampledReport = MetricsReport.builder("next item, leave-last-out by time",
                 sampledProtocol);
         for (ModelRun r : runs) {
-            String name = r.chosen() == null ? r.name() : r.name() + " (" + r.chosen().options().describe() + ")";
-            fullReport.row(name, values(r.full(), k), counts(r.full()));
-            sampledReport.row(name, values(r.sampled(), k), counts(r.sampled()));
+            fullReport.row(rowName(r), values(r, false, k), counts(r));
+            sampledReport.row(rowName(r), values(r, true, k), counts(r));
         }
         List<String> users = new ArrayList<>(test.size());
         for (int u : test.users()) {
@@ -338,53 +437,82 @@ public final class NextItemEvaluation {
                 (System.nanoTime() - started) / 1e9, users);
     }
 
+    /** Family and chosen setting, with the seeds when the figures are a mean over several. */
+    private static String rowName(ModelRun r) {
+        if (r.chosen() == null) {
+            return r.name();
+        }
+        String seeds = r.tests().size() < 2 ? "" : ", mean of seeds " + String.join("/",
+                r.tests().stream().map(t -> Long.toString(t.seed())).toList());
+        return r.name() + " (" + r.chosen().describe() + seeds + ")";
+    }
+
     private static ModelRun runFamily(String name, List<SequenceOptions> settings, SplitResult parts,
                                       NextItemQueries test, int[][] unseen, int[][] sampled, int numItems,
                                       Options options) {
         List<Trial> trials = new ArrayList<>();
-        SequenceModel best = null;
-        Trial bestTrial = null;
+        List<SequenceModel> best = new ArrayList<>();
+        SequenceOptions chosen = null;
+        double bestMean = Double.NEGATIVE_INFINITY;
         try {
             for (SequenceOptions s : settings) {
-                long t0 = System.nanoTime();
-                SequenceModel m = NextItem.fit(parts.train(), parts.validation(),
-                        s.withTraining(s.training().withProgress(options.progress())));
-                var t = m.training().orElseThrow();
-                Trial trial = new Trial(s, t.bestMetric().orElse(Double.NaN), t.bestEpoch(), t.epochs().size(),
-                        (System.nanoTime() - t0) / 1e9, t.rowsPerSecond());
-                trials.add(trial);
-                print(options, String.format(Locale.ROOT, "%s [%s]: validation NDCG@10 %.4f, epoch %d of %d, %.1f s, "
-                                + "%.0f sequences/s", name, s.describe(), trial.validationNdcg(), trial.keptEpoch(),
-                        trial.epochsRun(), trial.trainSeconds(), trial.sequencesPerSecond()));
-                if (bestTrial == null || trial.validationNdcg() > bestTrial.validationNdcg()) {
-                    if (best != null) {
-                        best.close();
+                List<Long> seeds = options.trainingSeeds().isEmpty() ? List.of(s.training().seed())
+                        : options.trainingSeeds();
+                List<SequenceModel> models = new ArrayList<>();
+                double sum = 0;
+                try {
+                    for (long seed : seeds) {
+                        long t0 = System.nanoTime();
+                        models.add(NextItem.fit(parts.train(), parts.validation(),
+                                s.withTraining(s.training().withSeed(seed).withProgress(options.progress()))));
+                        var t = models.get(models.size() - 1).training().orElseThrow();
+                        Trial trial = new Trial(s, seed, t.bestMetric().orElse(Double.NaN), t.bestEpoch(),
+                                t.epochs().size(), (System.nanoTime() - t0) / 1e9, t.rowsPerSecond());
+                        trials.add(trial);
+                        sum += trial.validationNdcg();
+                        print(options, String.format(Locale.ROOT, "%s [%s] seed %d: validation NDCG@10 %.4f, epoch %d "
+                                        + "of %d, %.1f s, %.0f sequences/s", name, s.describe(), seed,
+                                trial.validationNdcg(), trial.keptEpoch(), trial.epochsRun(), trial.trainSeconds(),
+                                trial.sequencesPerSecond()));
                     }
-                    best = m;
-                    bestTrial = trial;
+                } catch (RuntimeException e) {
+                    models.forEach(SequenceModel::close);
+                    throw e;
+                }
+                double mean = sum / seeds.size();
+                if (chosen == null || mean > bestMean) {
+                    best.forEach(SequenceModel::close);
+                    best = models;
+                    chosen = s;
+                    bestMean = mean;
                 } else {
-                    m.close();
+                    models.forEach(SequenceModel::close);
                 }
             }
             int k = options.k();
-            SequenceBatches rows = SequenceBatches.lastEvents(best.rows(test.histories()), null);
-            RankingAccumulator full = new RankingAccumulator(numItems, k);
-            RankingAccumulator samp = new RankingAccumulator(numItems, k);
-            int[] fullRanks = new int[test.size()];
-            int[] sampledRanks = new int[test.size()];
-            RankingRun.rank(best.network(), rows, test.targets(), unseen, numItems, k, full, fullRanks);
-            RankingRun.rank(best.network(), rows, test.targets(), sampled, numItems, k, samp, sampledRanks);
-            print(options, String.format(Locale.ROOT, "%s: chose [%s]; test HR@%d %.4f full, %.4f sampled", name,
-                    bestTrial.options().describe(), k, full.result().mean(RankingMetric.HIT_RATE, k),
-                    samp.result().mean(RankingMetric.HIT_RATE, k)));
-            AttentionWeights attention = best.architecture().encoder() == EncoderKind.TRANSFORMER
-                    ? best.attention(test.histories(), 0) : null;
-            return new ModelRun(name, bestTrial, trials, full.result(), samp.result(), fullRanks, sampledRanks,
-                    attention);
-        } finally {
-            if (best != null) {
-                best.close();
+            List<SeedRun> tests = new ArrayList<>();
+            for (int i = 0; i < best.size(); i++) {
+                SequenceModel m = best.get(i);
+                SequenceBatches rows = SequenceBatches.lastEvents(m.rows(test.histories()), null);
+                RankingAccumulator full = new RankingAccumulator(numItems, k);
+                RankingAccumulator samp = new RankingAccumulator(numItems, k);
+                int[] fullRanks = new int[test.size()];
+                int[] sampledRanks = new int[test.size()];
+                RankingRun.rank(m.network(), rows, test.targets(), unseen, numItems, k, full, fullRanks);
+                RankingRun.rank(m.network(), rows, test.targets(), sampled, numItems, k, samp, sampledRanks);
+                tests.add(new SeedRun(m.options().training().seed(), full.result(), samp.result(), fullRanks,
+                        sampledRanks));
             }
+            ModelRun run = new ModelRun(name, chosen, trials, tests,
+                    best.get(0).architecture().encoder() == EncoderKind.TRANSFORMER
+                            ? best.get(0).attention(test.histories(), 0) : null);
+            print(options, String.format(Locale.ROOT, "%s: chose [%s] (mean validation NDCG@10 %.4f over %d seed%s); "
+                            + "test HR@%d %.4f full, %.4f sampled", name, chosen.describe(), bestMean, tests.size(),
+                    tests.size() == 1 ? "" : "s", k, run.mean(false, RankingMetric.HIT_RATE, k),
+                    run.mean(true, RankingMetric.HIT_RATE, k)));
+            return run;
+        } finally {
+            best.forEach(SequenceModel::close);
         }
     }
 
@@ -453,16 +581,17 @@ public final class NextItemEvaluation {
         return out;
     }
 
-    private static Map<String, Double> values(RankingResult r, int k) {
+    /** HR, NDCG and MRR at {@code k}, each the mean over the run's seeds. */
+    private static Map<String, Double> values(ModelRun r, boolean sampled, int k) {
         Map<String, Double> v = new LinkedHashMap<>();
-        v.put(RankingMetric.HIT_RATE.label(k), r.mean(RankingMetric.HIT_RATE, k));
-        v.put(RankingMetric.NDCG.label(k), r.mean(RankingMetric.NDCG, k));
-        v.put(RankingMetric.MRR.label(k), r.mean(RankingMetric.MRR, k));
+        for (RankingMetric m : new RankingMetric[] {RankingMetric.HIT_RATE, RankingMetric.NDCG, RankingMetric.MRR}) {
+            v.put(m.label(k), r.mean(sampled, m, k));
+        }
         return v;
     }
 
-    private static Map<String, Long> counts(RankingResult r) {
-        return Map.of("users", r.usersEvaluated());
+    private static Map<String, Long> counts(ModelRun r) {
+        return Map.of("users", r.tests().get(0).full().usersEvaluated());
     }
 
     private static void print(Options options, String line) {

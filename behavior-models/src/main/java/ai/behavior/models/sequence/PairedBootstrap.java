@@ -14,11 +14,13 @@ import java.util.SplittableRandom;
  *
  * <pre>{@code
  * PairedBootstrap.Interval d = PairedBootstrap.of(tf.fullRanks(), lstm.fullRanks(), RankingMetric.NDCG, 2000, 42);
+ * PairedBootstrap.Interval e = PairedBootstrap.of(tfRun.perUser(false, RankingMetric.NDCG),
+ *         lstmRun.perUser(false, RankingMetric.NDCG), 2000, 42);   // each user averaged over seeds
  * System.out.println(d);   // +0.0031 [-0.0042, +0.0105]
  * }</pre>
  *
  * <p>Ranks are per user, 0-based positions of the held-out item in the model's top K, or -1 when it is not in
- * them ({@link NextItemEvaluation.ModelRun#fullRanks()}): a hit counts 1, NDCG counts {@code 1 / log2(rank + 2)}
+ * them ({@link NextItemEvaluation.SeedRun#fullRanks()}): a hit counts 1, NDCG counts {@code 1 / log2(rank + 2)}
  * (one relevant item, so the ideal DCG is 1).
  */
 public final class PairedBootstrap {
@@ -68,10 +70,31 @@ public final class PairedBootstrap {
      * @param ranksB the same users, model B
      */
     public static Interval of(int[] ranksA, int[] ranksB, RankingMetric metric, int draws, long seed) {
-        int n = ranksA.length;
-        if (n == 0 || ranksB.length != n) {
-            throw new IllegalArgumentException("both models need ranks for the same non-empty users, got " + n + " and "
-                    + ranksB.length);
+        if (ranksB.length != ranksA.length) {
+            throw new IllegalArgumentException("both models need ranks for the same users, got " + ranksA.length
+                    + " and " + ranksB.length);
+        }
+        double[] a = new double[ranksA.length];
+        double[] b = new double[ranksB.length];
+        for (int u = 0; u < a.length; u++) {
+            a[u] = value(metric, ranksA[u]);
+            b[u] = value(metric, ranksB[u]);
+        }
+        return of(a, b, draws, seed);
+    }
+
+    /**
+     * The difference mean(A) - mean(B) of per-user values (e.g. {@link #value} averaged over several seeds' models),
+     * with a 95 % interval from {@code draws} resamplings of the users (seeded).
+     *
+     * @param valuesA per user, model A's value
+     * @param valuesB the same users, model B's
+     */
+    public static Interval of(double[] valuesA, double[] valuesB, int draws, long seed) {
+        int n = valuesA.length;
+        if (n == 0 || valuesB.length != n) {
+            throw new IllegalArgumentException("both models need values for the same non-empty users, got " + n
+                    + " and " + valuesB.length);
         }
         if (draws < 100) {
             throw new IllegalArgumentException("draws must be >= 100 for a 95 % interval, got " + draws);
@@ -79,7 +102,7 @@ public final class PairedBootstrap {
         double[] d = new double[n];
         double total = 0;
         for (int u = 0; u < n; u++) {
-            d[u] = value(metric, ranksA[u]) - value(metric, ranksB[u]);
+            d[u] = valuesA[u] - valuesB[u];
             total += d[u];
         }
         SplittableRandom random = new SplittableRandom(seed);

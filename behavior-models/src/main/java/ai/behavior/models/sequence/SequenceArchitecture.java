@@ -37,10 +37,12 @@ import java.util.Set;
  * @param sideDim       width of each attribute embedding when {@link InputCombine#CONCAT}
  * @param numItems      item vocabulary size (scores are over these items)
  * @param numCategories category vocabulary size (0 unless {@link EventFeature#CATEGORY} is used)
+ * @param scaleEmbeddings whether the Transformer multiplies event embeddings by {@code sqrt(dim)} before adding
+ *                      positions ({@link SequenceOptions#scaleEmbeddings()})
  */
 public record SequenceArchitecture(SequenceTask task, EncoderKind encoder, int dim, int layers, int heads, int ffn,
                                    double dropout, int maxLength, InputCombine combine, List<EventFeature> features,
-                                   int sideDim, int numItems, int numCategories) {
+                                   int sideDim, int numItems, int numCategories, boolean scaleEmbeddings) {
     /** Rows before the first vocabulary code: padding and unknown. */
     public static final int FIRST_CODE_ROW = 2;
     /** Rows of the event-type embedding: padding, then one per {@link EventType}. */
@@ -77,7 +79,8 @@ public record SequenceArchitecture(SequenceTask task, EncoderKind encoder, int d
                                           int numCategories) {
         return new SequenceArchitecture(task, options.encoder(), options.dim(), options.layers(), options.heads(),
                 options.ffn(), options.dropout(), options.maxLength(), options.combine(), options.features(),
-                options.sideDim(), numItems, options.features().contains(EventFeature.CATEGORY) ? numCategories : 0);
+                options.sideDim(), numItems, options.features().contains(EventFeature.CATEGORY) ? numCategories : 0,
+                options.scaleEmbeddings());
     }
 
     /** Where padding goes: LEFT for the Transformer (SASRec), RIGHT for recurrent encoders (see the guide). */
@@ -137,10 +140,11 @@ public record SequenceArchitecture(SequenceTask task, EncoderKind encoder, int d
         o.addProperty("sideDim", sideDim);
         o.addProperty("numItems", numItems);
         o.addProperty("numCategories", numCategories);
+        o.addProperty("scaleEmbeddings", scaleEmbeddings);
         return o;
     }
 
-    /** Reads {@link #toJson()} back. */
+    /** Reads {@link #toJson()} back ({@code scaleEmbeddings} absent, as in files written before it existed: true). */
     public static SequenceArchitecture fromJson(JsonObject o) {
         List<EventFeature> f = new ArrayList<>();
         o.getAsJsonArray("features").forEach(e -> f.add(EventFeature.valueOf(e.getAsString())));
@@ -149,6 +153,7 @@ public record SequenceArchitecture(SequenceTask task, EncoderKind encoder, int d
                 o.get("layers").getAsInt(), o.get("heads").getAsInt(), o.get("ffn").getAsInt(),
                 o.get("dropout").getAsDouble(), o.get("maxLength").getAsInt(),
                 InputCombine.valueOf(o.get("combine").getAsString()), f, o.get("sideDim").getAsInt(),
-                o.get("numItems").getAsInt(), o.get("numCategories").getAsInt());
+                o.get("numItems").getAsInt(), o.get("numCategories").getAsInt(),
+                !o.has("scaleEmbeddings") || o.get("scaleEmbeddings").getAsBoolean());
     }
 }

@@ -53,7 +53,8 @@ public final class SequenceNetwork extends AbstractBlock {
             projection = architecture.inputWidth() == architecture.dim() ? null
                     : addChildBlock("projection", Linear.builder().setUnits(architecture.dim()).build());
             encoder = addChildBlock("encoder", new TransformerEncoder(architecture.dim(), architecture.maxLength(),
-                    architecture.layers(), architecture.heads(), architecture.ffn(), rate));
+                    architecture.layers(), architecture.heads(), architecture.ffn(), rate,
+                    architecture.scaleEmbeddings()));
         } else {
             projection = null;
             encoder = addChildBlock("encoder", new RecurrentEncoder(architecture.encoder(),

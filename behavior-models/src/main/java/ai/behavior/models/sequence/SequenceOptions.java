@@ -31,11 +31,14 @@ import java.util.Objects;
  * @param sideDim width of each attribute embedding under CONCAT (default 16)
  * @param loss next-item training loss (default FULL_SOFTMAX)
  * @param negatives negatives per position for SAMPLED_BCE, &gt;= 1 (default 1, as SASRec)
+ * @param scaleEmbeddings whether the Transformer multiplies the event embeddings by {@code sqrt(dim)} before adding
+ *                  the positions, as the original Transformer and the SASRec paper do (ignored by recurrent
+ *                  encoders; default true; on ML-100K next item, false did better: see docs/sequence-models.md)
  * @param training the shared training loop's options (default: up to 100 epochs, batch 128, Adam 1e-3, patience 10)
  */
 public record SequenceOptions(EncoderKind encoder, int dim, int layers, int heads, int ffn, double dropout,
                               int maxLength, InputCombine combine, List<EventFeature> features, int sideDim,
-                              NextItemLoss loss, int negatives, TrainingOptions training) {
+                              NextItemLoss loss, int negatives, boolean scaleEmbeddings, TrainingOptions training) {
     /** Checks every option, naming the bad one. */
     public SequenceOptions {
         Objects.requireNonNull(encoder, "encoder");
@@ -77,13 +80,13 @@ public record SequenceOptions(EncoderKind encoder, int dim, int layers, int head
     /** The SASRec-style Transformer: dim 64, 2 layers of 2 heads, ffn 256, dropout 0.2, 50 events, full softmax. */
     public static SequenceOptions transformer() {
         return new SequenceOptions(EncoderKind.TRANSFORMER, 64, 2, 2, 256, 0.2, 50, InputCombine.SUM, List.of(), 16,
-                NextItemLoss.FULL_SOFTMAX, 1, defaultTraining());
+                NextItemLoss.FULL_SOFTMAX, 1, true, defaultTraining());
     }
 
     /** The GRU4Rec-style recurrent encoder: a GRU of dim 64, one layer, dropout 0.2, 50 events, full softmax. */
     public static SequenceOptions gru() {
         return new SequenceOptions(EncoderKind.GRU, 64, 1, 1, 256, 0.2, 50, InputCombine.SUM, List.of(), 16,
-                NextItemLoss.FULL_SOFTMAX, 1, defaultTraining());
+                NextItemLoss.FULL_SOFTMAX, 1, true, defaultTraining());
     }
 
     /** As {@link #gru()} with an LSTM. */
@@ -94,80 +97,86 @@ public record SequenceOptions(EncoderKind encoder, int dim, int layers, int head
     /** A copy with {@link #encoder()} replaced. */
     public SequenceOptions withEncoder(EncoderKind value) {
         return new SequenceOptions(value, dim, layers, heads, ffn, dropout, maxLength, combine, features, sideDim, loss,
-                negatives, training);
+                negatives, scaleEmbeddings, training);
     }
 
     /** A copy with {@link #dim()} replaced. */
     public SequenceOptions withDim(int value) {
         return new SequenceOptions(encoder, value, layers, heads, ffn, dropout, maxLength, combine, features, sideDim,
-                loss, negatives, training);
+                loss, negatives, scaleEmbeddings, training);
     }
 
     /** A copy with {@link #layers()} replaced. */
     public SequenceOptions withLayers(int value) {
         return new SequenceOptions(encoder, dim, value, heads, ffn, dropout, maxLength, combine, features, sideDim,
-                loss, negatives, training);
+                loss, negatives, scaleEmbeddings, training);
     }
 
     /** A copy with {@link #heads()} replaced. */
     public SequenceOptions withHeads(int value) {
         return new SequenceOptions(encoder, dim, layers, value, ffn, dropout, maxLength, combine, features, sideDim,
-                loss, negatives, training);
+                loss, negatives, scaleEmbeddings, training);
     }
 
     /** A copy with {@link #ffn()} replaced. */
     public SequenceOptions withFfn(int value) {
         return new SequenceOptions(encoder, dim, layers, heads, value, dropout, maxLength, combine, features, sideDim,
-                loss, negatives, training);
+                loss, negatives, scaleEmbeddings, training);
     }
 
     /** A copy with {@link #dropout()} replaced. */
     public SequenceOptions withDropout(double value) {
         return new SequenceOptions(encoder, dim, layers, heads, ffn, value, maxLength, combine, features, sideDim, loss,
-                negatives, training);
+                negatives, scaleEmbeddings, training);
     }
 
     /** A copy with {@link #maxLength()} replaced. */
     public SequenceOptions withMaxLength(int value) {
         return new SequenceOptions(encoder, dim, layers, heads, ffn, dropout, value, combine, features, sideDim, loss,
-                negatives, training);
+                negatives, scaleEmbeddings, training);
     }
 
     /** A copy with {@link #combine()} replaced. */
     public SequenceOptions withCombine(InputCombine value) {
         return new SequenceOptions(encoder, dim, layers, heads, ffn, dropout, maxLength, value, features, sideDim, loss,
-                negatives, training);
+                negatives, scaleEmbeddings, training);
     }
 
     /** A copy embedding exactly these attributes besides the item (none: the item alone). */
     public SequenceOptions withFeatures(EventFeature... value) {
         List<EventFeature> list = new ArrayList<>(Arrays.asList(value));
         return new SequenceOptions(encoder, dim, layers, heads, ffn, dropout, maxLength, combine, list, sideDim, loss,
-                negatives, training);
+                negatives, scaleEmbeddings, training);
     }
 
     /** A copy with {@link #sideDim()} replaced. */
     public SequenceOptions withSideDim(int value) {
         return new SequenceOptions(encoder, dim, layers, heads, ffn, dropout, maxLength, combine, features, value, loss,
-                negatives, training);
+                negatives, scaleEmbeddings, training);
     }
 
     /** A copy with {@link #loss()} replaced. */
     public SequenceOptions withLoss(NextItemLoss value) {
         return new SequenceOptions(encoder, dim, layers, heads, ffn, dropout, maxLength, combine, features, sideDim,
-                value, negatives, training);
+                value, negatives, scaleEmbeddings, training);
     }
 
     /** A copy with {@link #negatives()} replaced. */
     public SequenceOptions withNegatives(int value) {
         return new SequenceOptions(encoder, dim, layers, heads, ffn, dropout, maxLength, combine, features, sideDim,
-                loss, value, training);
+                loss, value, scaleEmbeddings, training);
+    }
+
+    /** A copy with {@link #scaleEmbeddings()} replaced. */
+    public SequenceOptions withScaleEmbeddings(boolean value) {
+        return new SequenceOptions(encoder, dim, layers, heads, ffn, dropout, maxLength, combine, features, sideDim,
+                loss, negatives, value, training);
     }
 
     /** A copy with {@link #training()} replaced. */
     public SequenceOptions withTraining(TrainingOptions value) {
         return new SequenceOptions(encoder, dim, layers, heads, ffn, dropout, maxLength, combine, features, sideDim,
-                loss, negatives, value);
+                loss, negatives, scaleEmbeddings, value);
     }
 
     /** The options as JSON for a model manifest (the progress listener is not stored). */
@@ -187,11 +196,15 @@ public record SequenceOptions(EncoderKind encoder, int dim, int layers, int head
         o.addProperty("sideDim", sideDim);
         o.addProperty("loss", loss.name());
         o.addProperty("negatives", negatives);
+        o.addProperty("scaleEmbeddings", scaleEmbeddings);
         o.add("training", training.toJson());
         return o;
     }
 
-    /** Reads {@link #toJson()} back, with a quiet progress listener. */
+    /**
+     * Reads {@link #toJson()} back, with a quiet progress listener; JSON without {@code scaleEmbeddings} (written
+     * before the option existed) means {@code true}, what those models did.
+     */
     public static SequenceOptions fromJson(JsonObject o) {
         List<EventFeature> f = new ArrayList<>();
         o.getAsJsonArray("features").forEach(e -> f.add(EventFeature.valueOf(e.getAsString())));
@@ -200,14 +213,17 @@ public record SequenceOptions(EncoderKind encoder, int dim, int layers, int head
                 o.get("dropout").getAsDouble(), o.get("maxLength").getAsInt(),
                 InputCombine.valueOf(o.get("combine").getAsString()), f, o.get("sideDim").getAsInt(),
                 NextItemLoss.valueOf(o.get("loss").getAsString()), o.get("negatives").getAsInt(),
+                // files written before the option existed scaled the embeddings
+                !o.has("scaleEmbeddings") || o.get("scaleEmbeddings").getAsBoolean(),
                 TrainingOptions.fromJson(o.getAsJsonObject("training")));
     }
 
     /** A short description, e.g. {@code "TRANSFORMER dim 64, 2 layers x 2 heads, ffn 256, dropout 0.20, ..."}. */
     public String describe() {
         String body = encoder == EncoderKind.TRANSFORMER
-                ? String.format(java.util.Locale.ROOT, "%s dim %d, %d layer%s x %d head%s, ffn %d", encoder, dim,
-                        layers, layers == 1 ? "" : "s", heads, heads == 1 ? "" : "s", ffn)
+                ? String.format(java.util.Locale.ROOT, "%s dim %d, %d layer%s x %d head%s, ffn %d%s", encoder, dim,
+                        layers, layers == 1 ? "" : "s", heads, heads == 1 ? "" : "s", ffn,
+                        scaleEmbeddings ? ", embeddings x sqrt(dim)" : "")
                 : String.format(java.util.Locale.ROOT, "%s dim %d, %d layer%s", encoder, dim, layers,
                         layers == 1 ? "" : "s");
         return String.format(java.util.Locale.ROOT, "%s, dropout %.2f, max %d%s, %s%s, lr %.2g", body, dropout,

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,10 @@ import java.util.Map;
  *   <li>Test predictions of the folds are pooled: AUC (overall and per origin), log-loss and F1 over every user
  *   once, a 95 % interval of each AUC from a bootstrap over test users, and for each neural model the difference
  *   of its AUC to the baseline's with a 95 % interval from the same (paired) user draws. Positives are few (see
- *   the {@code data} rows): differences of a few hundredths of AUC are within noise.</li>
+ *   the {@code data} rows): differences of a few hundredths of AUC are within noise. Each difference comes with
+ *   its standard error (the standard deviation of the paired draws, {@code diff_se}) and the smallest true
+ *   difference the test set would detect 80 % of the time at the 5 % level, {@code min_detectable_diff} = 2.8
+ *   standard errors.</li>
  * </ul>
  */
 public final class TaobaoPurchaseTask {
@@ -74,6 +78,9 @@ public final class TaobaoPurchaseTask {
     /** Model name of the count rows. */
     public static final String DATA = "data";
 
+    /** Standard errors of a paired difference that a true difference must reach to be detected 80 % of the time at
+     *  the two-sided 5 % level ({@code z(0.975) + z(0.80)}). */
+    static final double MDE_STANDARD_ERRORS = 1.96 + 0.84;
     private static final long DAY = 86_400_000L;
     /** A category needs this many training rows for its own index (one-hot weight or embedding row). */
     private static final int CATEGORY_MIN_ROWS = 100;
@@ -202,6 +209,16 @@ public final class TaobaoPurchaseTask {
     }
 
     /** Every positive row of {@code rows} and each negative row with probability {@code rate}. */
+    /** The sample standard deviation of {@code values}. */
+    static double standardDeviation(double[] values) {
+        double mean = Arrays.stream(values).average().orElseThrow();
+        double ss = 0;
+        for (double v : values) {
+            ss += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(ss / (values.length - 1));
+    }
+
     private static int[] downsample(PurchasePairs pairs, int[] rows, double rate, long seed) {
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
         PurchasePairs.IntColumn out = new PurchasePairs.IntColumn();
@@ -346,6 +363,12 @@ public final class TaobaoPurchaseTask {
                 results.add(new TaskResult(name, "diff_ci_high", dci[1], protocol, out.seconds));
                 results.add(new TaskResult(name, "share_not_ahead", (double) notAhead / diff.length, protocol,
                         out.seconds));
+                // the smallest true difference this test set would show 80 % of the time at the 5 % level
+                // (two-sided): (1.96 + 0.84) standard errors of the paired difference
+                double se = standardDeviation(diff);
+                results.add(new TaskResult(name, "diff_se", se, protocol, out.seconds));
+                results.add(new TaskResult(name, "min_detectable_diff", MDE_STANDARD_ERRORS * se, protocol,
+                        out.seconds));
             }
             results.add(new TaskResult(name, "log_loss", BinaryScores.logLoss(truth, p[m]), protocol, out.seconds));
             results.add(new TaskResult(name, "f1", BinaryScores.f1(truth, p[m], th), protocol, out.seconds));
@@ -359,9 +382,11 @@ public final class TaobaoPurchaseTask {
             notes.add(name + ": chosen per fold: " + String.join("; ", out.chosen));
         }
         notes.add("diff_ci_low/high: 95 % interval of (model AUC - " + names.get(0) + " AUC) from the same "
-                + o.bootstrap() + " user draws; share_not_ahead: share of draws where the model is not ahead");
+                + o.bootstrap() + " user draws; share_not_ahead: share of draws where the model is not ahead; "
+                + "diff_se: standard deviation of those draws; min_detectable_diff: 2.8 x diff_se, the smallest true "
+                + "difference this test set shows 80 % of the time at the 5 % level");
         notes.add("auc_all_cutoffs: the test users' rows at every cut-off (" + pairs.size() + " rows, "
-                + java.util.Arrays.stream(all).sum() + " positives), earlier ones included: larger, correlated");
+                + Arrays.stream(all).sum() + " positives), earlier ones included: larger, correlated");
         return new TaobaoPurchaseReport(results, protocol, notes);
     }
 

@@ -64,6 +64,36 @@ class TransformerEncoderTest {
     }
 
     @Test
+    void anUnscaledEncoderFedScaledInputsEqualsTheScaledOne() throws Exception {
+        // the same parameters; the unscaled encoder is given x * sqrt(DIM) by hand
+        TransformerEncoder unscaled = new TransformerEncoder(DIM, MAX, 2, 2, 16, 0.3f, false);
+        unscaled.initialize(manager, DataType.FLOAT32, new Shape(1, MAX, DIM), new Shape(1, MAX));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        encoder.saveParameters(new java.io.DataOutputStream(bytes));
+        unscaled.loadParameters(manager, new java.io.DataInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray())));
+        float[] mask = {0, 0, 1, 1, 1, 1};
+        float[] x = random(MAX * DIM, 5);
+        float[] scaledByHand = x.clone();
+        for (int i = 0; i < x.length; i++) {
+            scaledByHand[i] *= (float) Math.sqrt(DIM);
+        }
+        float[] expected = encode(x, mask, MAX, false);
+        float[] actual;
+        float[] plain;
+        try (NDManager batch = manager.newSubManager()) {
+            NDArray m = batch.create(mask, new Shape(1, MAX));
+            actual = unscaled.forward(store, new NDList(batch.create(scaledByHand, new Shape(1, MAX, DIM)), m), false)
+                    .head().toFloatArray();
+            plain = unscaled.forward(store, new NDList(batch.create(x, new Shape(1, MAX, DIM)), m), false)
+                    .head().toFloatArray();
+        }
+        assertEquals(0, diff(expected, 2, actual, 2, 4), 1e-5);
+        // and the unscaled encoder does not scale: fed x itself, it differs
+        assertTrue(diff(expected, 2, plain, 2, 4) > 1e-3);
+    }
+
+    @Test
     void changingAFuturePositionNeverChangesAnEarlierOutput() {
         float[] mask = {1, 1, 1, 1, 1, 1};
         float[] x = random(MAX * DIM, 1);

@@ -34,11 +34,14 @@ class NextItemEvaluationTest {
         NextItemEvaluation.ModelRun t = r.run("Transformer");
         assertEquals(2, t.trials().size());
         assertTrue(t.trials().get(0).validationNdcg() > t.trials().get(1).validationNdcg());
-        assertEquals(t.trials().get(0), t.chosen());
+        assertEquals(tf, t.chosen());
+        assertEquals(List.of(t.trials().get(0)), t.chosenTrials());
+        assertEquals(1, t.tests().size());
+        assertEquals(tf.training().seed(), t.tests().get(0).seed());
         NextItemEvaluation.ModelRun pop = r.run("popularity");
         for (RankingMetric m : new RankingMetric[] {RankingMetric.HIT_RATE, RankingMetric.NDCG}) {
-            assertTrue(t.full().mean(m, 10) > pop.full().mean(m, 10) + 0.2, m + " full");
-            assertTrue(t.sampled().mean(m, 10) > pop.sampled().mean(m, 10) + 0.2, m + " sampled");
+            assertTrue(t.mean(false, m, 10) > pop.mean(false, m, 10) + 0.2, m + " full");
+            assertTrue(t.mean(true, m, 10) > pop.mean(true, m, 10) + 0.2, m + " sampled");
         }
         // the protocols travel with the tables: time order, leave-last-out, full ranking keeps seen items
         assertEquals(Ordering.TEMPORAL, r.full().protocol().ordering());
@@ -47,14 +50,48 @@ class NextItemEvaluationTest {
         assertFalse(r.full().protocol().excludeSeen());
         assertEquals(new CandidateMode.SampledUniform(20), r.sampled().protocol().candidates());
         assertTrue(r.full().toTable().contains("popularity") && r.describe().contains("sequences/s"));
-        assertEquals(t.full().mean(RankingMetric.NDCG, 10), r.full().value(r.full().rows().get(1).name(), "ndcg@10"));
+        assertEquals(t.mean(false, RankingMetric.NDCG, 10), r.full().value(r.full().rows().get(1).name(), "ndcg@10"));
         // the per-user ranks reproduce the tables' means, and the bootstrap sees the planted gap
         for (RankingMetric m : new RankingMetric[] {RankingMetric.HIT_RATE, RankingMetric.NDCG}) {
-            assertEquals(t.full().mean(m, 10), mean(t.fullRanks(), m), 1e-9, m + " full");
-            assertEquals(pop.sampled().mean(m, 10), mean(pop.sampledRanks(), m), 1e-9, m + " sampled");
+            assertEquals(t.mean(false, m, 10), mean(t.tests().get(0).fullRanks(), m), 1e-9, m + " full");
+            assertEquals(pop.mean(true, m, 10), mean(pop.tests().get(0).sampledRanks(), m), 1e-9, m + " sampled");
         }
-        assertTrue(PairedBootstrap.of(t.fullRanks(), pop.fullRanks(), RankingMetric.NDCG, 500, 1).low() > 0.1);
+        assertTrue(r.difference(t, pop, false, RankingMetric.NDCG, 500, 1).low() > 0.1);
         assertTrue(r.describe().contains("Transformer - popularity: full HR@10 +"), r.describe());
+    }
+
+    @Test
+    void withSeveralSeedsEachSettingIsChosenOnItsMeanValidationAndTestedWithEverySeedsModel() {
+        Interactions log = Cycles.log(80, 20, 10, 20, 0.1, 5);
+        SequenceOptions gru = NextItemTest.small(SequenceOptions.gru(), 4);
+        SequenceOptions frozen = gru.withTraining(gru.training().withEpochs(1).withLearningRate(1e-6));
+        Map<String, List<SequenceOptions>> models = new LinkedHashMap<>();
+        models.put("GRU", List.of(frozen, gru));
+        NextItemEvaluation.Result r = NextItemEvaluation.run(log, NextItemEvaluation.Options.defaults()
+                .withModels(models).withNegatives(10).withTrainingSeeds(11L, 12L));
+        NextItemEvaluation.ModelRun g = r.run("GRU");
+        // 2 settings x 2 seeds, in order; the learning setting wins on the mean of its two seeds
+        assertEquals(List.of(11L, 12L, 11L, 12L), g.trials().stream().map(NextItemEvaluation.Trial::seed).toList());
+        assertEquals(gru, g.chosen());
+        assertEquals(List.of(11L, 12L), g.tests().stream().map(NextItemEvaluation.SeedRun::seed).toList());
+        assertEquals((g.trials().get(2).validationNdcg() + g.trials().get(3).validationNdcg()) / 2,
+                g.validationNdcg(), 1e-12);
+        // the table holds the mean over the seeds' tests; per-user values average the seeds' hits
+        for (boolean sampled : new boolean[] {false, true}) {
+            double a = (sampled ? g.tests().get(0).sampled() : g.tests().get(0).full()).mean(RankingMetric.HIT_RATE, 10);
+            double b = (sampled ? g.tests().get(1).sampled() : g.tests().get(1).full()).mean(RankingMetric.HIT_RATE, 10);
+            assertEquals((a + b) / 2, g.mean(sampled, RankingMetric.HIT_RATE, 10), 1e-12);
+            assertEquals(Math.abs(a - b) / Math.sqrt(2), g.spread(sampled, RankingMetric.HIT_RATE, 10), 1e-12);
+            double[] perUser = g.perUser(sampled, RankingMetric.HIT_RATE);
+            assertEquals((a + b) / 2, Arrays.stream(perUser).average().orElseThrow(), 1e-12);
+            assertTrue(Arrays.stream(perUser).allMatch(v -> v == 0 || v == 0.5 || v == 1), Arrays.toString(perUser));
+        }
+        String row = r.full().rows().get(1).name();
+        assertTrue(row.endsWith(", mean of seeds 11/12)"), row);
+        assertEquals(g.mean(false, RankingMetric.NDCG, 10), r.full().value(row, "ndcg@10"), 1e-12);
+        assertTrue(r.describe().contains("(mean of seeds 11: "), r.describe());
+        assertThrows(IllegalArgumentException.class, () -> NextItemEvaluation.Options.defaults()
+                .withTrainingSeeds(1L, 1L));
     }
 
     private static double mean(int[] ranks, RankingMetric metric) {

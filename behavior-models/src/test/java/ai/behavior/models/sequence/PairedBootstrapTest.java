@@ -44,6 +44,26 @@ class PairedBootstrapTest {
     }
 
     @Test
+    void perUserValuesAveragedOverSeedsGiveTheDifferenceOfTheSeedMeans() {
+        // model A with two seeds: hits 1,0,1,0 and 1,1,0,0 -> per user 1, 0.5, 0.5, 0; model B 0, 0, 1, 0
+        double[] a = {1, 0.5, 0.5, 0};
+        double[] b = {0, 0, 1, 0};
+        // differences 1, 0.5, -0.5, 0 -> mean 0.25 = (0.5 + 0.5) / 2 - 0.25
+        PairedBootstrap.Interval i = PairedBootstrap.of(a, b, 1000, 7);
+        assertEquals(0.25, i.difference(), 1e-12);
+        assertTrue(i.low() <= 0.25 && 0.25 <= i.high(), i.toString());
+        // the rank form is the value form of the per-user values
+        int[] ra = {0, -1, 1, -1};
+        int[] rb = {-1, -1, 0, -1};
+        double[] va = {1, 0, 1 / (Math.log(3) / Math.log(2)), 0};
+        double[] vb = {0, 0, 1, 0};
+        assertEquals(PairedBootstrap.of(ra, rb, RankingMetric.NDCG, 500, 3),
+                PairedBootstrap.of(va, vb, 500, 3));
+        assertThrows(IllegalArgumentException.class, () -> PairedBootstrap.of(new double[0], new double[0], 200, 1));
+        assertThrows(IllegalArgumentException.class, () -> PairedBootstrap.of(new double[2], new double[1], 200, 1));
+    }
+
+    @Test
     void refusesMismatchedUsersFewDrawsAndOtherMetrics() {
         assertThrows(IllegalArgumentException.class, () -> PairedBootstrap.of(new int[2], new int[3],
                 RankingMetric.NDCG, 200, 1));

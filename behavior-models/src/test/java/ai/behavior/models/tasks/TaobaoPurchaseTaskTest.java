@@ -173,9 +173,21 @@ class TaobaoPurchaseTaskTest {
             assertTrue(r.value(m, "diff_ci_low") < r.value(m, "diff_ci_high"), m);
             double share = r.value(m, "share_not_ahead");
             assertTrue(share >= 0 && share <= 1, m + " " + share);
+            // the smallest detectable difference is 2.8 standard errors of the paired draws; a 95 % interval is
+            // about 2 x 1.96 of them wide
+            double se = r.value(m, "diff_se");
+            assertEquals(2.8 * se, r.value(m, "min_detectable_diff"), 1e-12);
+            double width = r.value(m, "diff_ci_high") - r.value(m, "diff_ci_low");
+            assertTrue(se > 0 && width > 2 * se && width < 6 * se, m + " se " + se + " width " + width);
         }
         assertTrue(r.protocol().contains("2 daily origins 2017-12-01 00:00 .. 2017-12-02 00:00 UTC+8"),
                 r.protocol());
+    }
+
+    @Test
+    void standardDeviationIsTheSampleOne() {
+        // mean 2.5, squared deviations 2.25 + 0.25 + 0.25 + 2.25 = 5, / 3
+        assertEquals(Math.sqrt(5.0 / 3), TaobaoPurchaseTask.standardDeviation(new double[] {1, 2, 3, 4}), 1e-12);
     }
 
     @Test
