@@ -26,9 +26,12 @@ import java.util.Map;
 public final class Ml100kNextItem implements Scenario {
     private final NextItemEvaluation.Options options;
 
-    /** The published protocol: {@link NextItemEvaluation.Options#defaults()}. */
+    /**
+     * The published protocol: the chosen settings of {@link NextItemEvaluation.Options#defaults()}, each trained with
+     * seeds 42, 7 and 3 and reported as the mean over the three models.
+     */
     public Ml100kNextItem() {
-        this(NextItemEvaluation.Options.defaults());
+        this(NextItemEvaluation.Options.defaults().withTrainingSeeds(42L, 7L, 3L));
     }
 
     /** Other settings (tests use small, fast ones); the dataset name and the log are the runner's. */
