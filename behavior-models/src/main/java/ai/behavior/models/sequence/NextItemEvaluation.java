@@ -87,6 +87,9 @@ public final class NextItemEvaluation {
                 if (name.equalsIgnoreCase("popularity")) {
                     throw new IllegalArgumentException("'popularity' is always evaluated; name families otherwise");
                 }
+                if (list.stream().distinct().count() != list.size()) {
+                    throw new IllegalArgumentException("family '" + name + "' lists a setting twice");
+                }
                 copy.put(name, List.copyOf(list));
             });
             models = Collections.unmodifiableMap(copy);
@@ -190,7 +193,7 @@ public final class NextItemEvaluation {
     /**
      * One trained model of a family: a setting with one training seed.
      *
-     * @param options            the setting (its training seed is {@code seed})
+     * @param options            the setting as the family lists it (trained with {@code seed}, whatever its own)
      * @param seed               the training seed
      * @param validationNdcg     its best validation NDCG@10 (full ranking)
      * @param keptEpoch          the epoch whose parameters were kept

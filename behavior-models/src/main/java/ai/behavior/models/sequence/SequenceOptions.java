@@ -77,7 +77,10 @@ public record SequenceOptions(EncoderKind encoder, int dim, int layers, int head
         return TrainingOptions.defaults().withEpochs(100).withBatchSize(128).withPatience(10);
     }
 
-    /** The SASRec-style Transformer: dim 64, 2 layers of 2 heads, ffn 256, dropout 0.2, 50 events, full softmax. */
+    /**
+     * The SASRec-style Transformer: dim 64, 2 layers of 2 heads, ffn 256, dropout 0.2, 50 events, full softmax,
+     * embeddings scaled by {@code sqrt(dim)} as in the SASRec paper.
+     */
     public static SequenceOptions transformer() {
         return new SequenceOptions(EncoderKind.TRANSFORMER, 64, 2, 2, 256, 0.2, 50, InputCombine.SUM, List.of(), 16,
                 NextItemLoss.FULL_SOFTMAX, 1, true, defaultTraining());

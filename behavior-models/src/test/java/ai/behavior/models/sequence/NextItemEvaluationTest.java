@@ -92,6 +92,8 @@ class NextItemEvaluationTest {
         assertTrue(r.describe().contains("(mean of seeds 11: "), r.describe());
         assertThrows(IllegalArgumentException.class, () -> NextItemEvaluation.Options.defaults()
                 .withTrainingSeeds(1L, 1L));
+        assertThrows(IllegalArgumentException.class, () -> NextItemEvaluation.Options.defaults()
+                .withModels(Map.of("GRU", List.of(gru, gru))));
     }
 
     private static double mean(int[] ranks, RankingMetric metric) {
