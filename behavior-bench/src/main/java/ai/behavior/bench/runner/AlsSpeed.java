@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@link BehaviorAls}, {@link SparkPeer}).
  *
  * <pre>{@code
- * java --add-modules jdk.incubator.vector -jar behavior-bench/target/behavior-bench.jar run als-speed --threads 2
+ * java -jar behavior-bench/target/behavior-bench.jar run als-speed --threads 2
  * }</pre>
  *
  * <p>Per setting and implementation: 1 uncounted warm-up fit, 3 counted full fits (their median is
@@ -30,9 +30,10 @@ import java.util.Optional;
  * matrix keeps ML-1M's shape). When Spark's classes are not on the class path, or Spark fails, our figures
  * are still measured and the Spark part is reported as skipped with the reason. Our explicit ALS runs on one
  * thread (its row says so); our implicit lambda is its default 30, plain rather than count-scaled as Spark's,
- * which does not change the work per iteration. With {@code --add-modules jdk.incubator.vector} (as above; Java
- * prints an incubator warning) our implicit ALS runs its Vector API kernels, without it the scalar ones; the
- * protocol line names them ({@link AlsKernels}). Spark runs in the same JVM with the same flags.
+ * which does not change the work per iteration. With {@code --add-modules jdk.incubator.vector} (which the runner
+ * adds by starting itself again, {@link VectorModuleRelaunch}; Java prints an incubator warning) our implicit ALS
+ * runs its Vector API kernels, without it ({@code -Dbehavior.relaunch=false}) the scalar ones; the protocol line
+ * names them ({@link AlsKernels}). Spark runs in the same JVM with the same flags.
  */
 public final class AlsSpeed implements Scenario {
     private static final long SEED = 42;

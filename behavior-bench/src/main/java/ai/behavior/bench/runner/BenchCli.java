@@ -5,10 +5,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -49,10 +51,27 @@ public final class BenchCli implements Callable<Integer> {
         this.err = err;
     }
 
-    /** Runs the command line and exits with its code. */
+    /**
+     * Runs the command line and exits with its code; first, when the JVM lacks the Vector API module, runs it in a
+     * child JVM that has it ({@link VectorModuleRelaunch}; {@code -Dbehavior.relaunch=false} to stay).
+     */
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        Optional<List<String>> child = VectorModuleRelaunch.forThisJvm(args);
+        if (child.isPresent()) {
+            err.println("behavior-bench: starting a JVM with --add-modules " + VectorModuleRelaunch.MODULE
+                    + " (the Vector API ALS kernels); -D" + VectorModuleRelaunch.PROPERTY + "=false runs without it");
+            try {
+                System.exit(new ProcessBuilder(child.get()).inheritIO().start().waitFor());
+            } catch (IOException e) {
+                err.println("behavior-bench: could not start it (" + e.getMessage() + "); running here, ALS on the "
+                        + "plain-Java kernels");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                System.exit(FAILED);
+            }
+        }
         System.exit(execute(Scenarios.all(), out, err, args));
     }
 
