@@ -14,6 +14,7 @@ import ai.behavior.feature.aggregate.AggregateOptions;
 import ai.behavior.feature.aggregate.UserAggregates;
 import ai.behavior.feature.label.Churn;
 import ai.behavior.feature.label.LabeledUsers;
+import ai.behavior.feature.task.UserPipelines;
 import ai.behavior.linear.LogisticModel;
 import ai.behavior.linear.LogisticOptions;
 import ai.behavior.linear.LogisticRegression;
@@ -136,7 +137,7 @@ public final class ChurnPrediction implements Callable<Integer> {
         LabeledUsers train = inner.train();
         LabeledUsers validation = inner.test();
         LabeledUsers test = outer.test();
-        Pipeline.Fit fit = ChurnFeatures.pipeline(x).fitTransform(x.select(train.rowsIn(x)),
+        Pipeline.Fit fit = UserPipelines.standard(x).fitTransform(x.select(train.rowsIn(x)),
                 FitContext.withLabels(train.labels()).seed(seed));
         FeatureMatrix validationX = fit.pipeline().transform(x.select(validation.rowsIn(x)));
         FeatureMatrix testX = fit.pipeline().transform(x.select(test.rowsIn(x)));

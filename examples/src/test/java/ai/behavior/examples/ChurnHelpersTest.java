@@ -6,6 +6,7 @@ import ai.behavior.data.IdIndex;
 import ai.behavior.feature.FeatureFrame;
 import ai.behavior.feature.FeatureMatrix;
 import ai.behavior.feature.FittedPipeline;
+import ai.behavior.feature.task.UserPipelines;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The churn example's pipeline and importance table, on frames and results written by hand. */
+/** The churn example's pipeline ({@code UserPipelines.standard}) and importance table, on frames and results written by hand. */
 class ChurnHelpersTest {
     @Test
     void countsAreLogScaledMissingValuesFlaggedAndAgeStandardisedDirectly() {
@@ -26,7 +27,7 @@ class ChurnHelpersTest {
                 .numeric("age", new double[] {20, 40})
                 .categorical("region", new String[] {"north", "south"})
                 .build();
-        FittedPipeline p = ChurnFeatures.pipeline(users).fit(users);
+        FittedPipeline p = UserPipelines.standard(users).fit(users);
         FeatureMatrix x = p.transform(users);
         List<String> names = p.schema().denseNames();
         // frequency: log1p gives {0, 1}, mean 0.5, population sd 0.5 -> {-1, 1}

@@ -4,18 +4,12 @@ import ai.behavior.data.AttributeTable;
 import ai.behavior.data.Interactions;
 import ai.behavior.eval.EvaluationProtocol;
 import ai.behavior.eval.Ordering;
-import ai.behavior.feature.ColumnType;
 import ai.behavior.feature.FeatureFrame;
 import ai.behavior.feature.Pipeline;
 import ai.behavior.feature.aggregate.AggregateOptions;
 import ai.behavior.feature.aggregate.UserAggregates;
-import ai.behavior.feature.categorical.IndexEncoder;
-import ai.behavior.feature.categorical.OneHot;
 import ai.behavior.feature.label.LabeledUsers;
 import ai.behavior.feature.label.PurchaseWithin;
-import ai.behavior.feature.numeric.Log1p;
-import ai.behavior.feature.numeric.MissingValues;
-import ai.behavior.feature.numeric.Standardize;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +27,7 @@ import java.util.Objects;
  */
 public record UserPurchaseTask(FeatureFrame users, LabeledUsers labels, long cutoffMillis, Duration horizon) {
     /** Categorical attributes with at most this many labels are one-hot encoded; larger ones get an index. */
-    public static final int ONE_HOT_LIMIT = 32;
+    public static final int ONE_HOT_LIMIT = UserPipelines.ONE_HOT_LIMIT;
 
     /** Checks the parts line up. */
     public UserPurchaseTask {
@@ -63,17 +57,7 @@ public record UserPurchaseTask(FeatureFrame users, LabeledUsers labels, long cut
      * (with an "other" column) up to {@value #ONE_HOT_LIMIT} labels, index-encoded above.
      */
     public Pipeline defaultPipeline() {
-        Pipeline.Builder b = Pipeline.builder();
-        MissingValues median = MissingValues.median().withIndicator();
-        for (String c : users.columnNames()) {
-            if (users.type(c) == ColumnType.NUMERIC) {
-                b.add(c, c.equals("age") ? Standardize.of(c).missing(median)
-                        : Log1p.of(c).clampNegatives().thenStandardize().missing(median));
-            } else if (users.type(c) == ColumnType.CATEGORICAL) {
-                b.add(c, users.vocabulary(c).size() <= ONE_HOT_LIMIT ? OneHot.of(c).withOther() : IndexEncoder.of(c));
-            }
-        }
-        return b.build();
+        return UserPipelines.standard(users);
     }
 
     /**
